@@ -1,0 +1,37 @@
+# Two commands: `make run` and `make test`. Everything else is a helper for them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SEED_DIR ?= ../shared/seed
+SEED := $(SEED_DIR)/000_57345e16e62c26d9.txt
+
+.PHONY: run test install seed fixture screenshots clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+seed: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py import_post $(SEED) --assets $(SEED_DIR)/assets
+
+run: seed
+	$(PY) manage.py ensure_admin
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+# Rewrite fixtures/seed.json from a fresh import of the seed (a test compares the two).
+fixture: install
+	$(PY) manage.py import_fixture $(SEED) --assets $(SEED_DIR)/assets --output fixtures/seed.json
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles

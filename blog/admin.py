@@ -1,0 +1,78 @@
+from django.contrib import admin, messages
+from markdownx.admin import MarkdownxModelAdmin
+
+from frameworks.models import Status
+
+from .models import Author, Post
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "post_count"]
+    search_fields = ["name", "bio"]
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(number_of_posts=Count("posts"))
+
+    @admin.display(description="posts", ordering="number_of_posts")
+    def post_count(self, obj):
+        return obj.number_of_posts
+
+
+@admin.register(Post)
+class PostAdmin(MarkdownxModelAdmin):
+    list_display = ["title", "author", "status", "published_at", "tag_list", "is_live"]
+    list_filter = ["status", "tags", "author"]
+    search_fields = ["title", "description", "body", "keywords"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ["author"]
+    readonly_fields = ["covered_frameworks", "social_card_preview", "import_ref", "created_at", "modified_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "author", "status", "published_at", "updated_at", "tags"]}),
+        ("Body", {"fields": ["body", "covered_frameworks"]}),
+        (
+            "Search and sharing",
+            {"fields": ["title_tag", "description", "keywords", "hero_image", "hero_alt", "social_card_preview"]},
+        ),
+        ("More", {"classes": ["collapse"], "fields": ["faq", "extra_front_matter", "import_ref", "created_at", "modified_at"]}),
+    ]
+    actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author").prefetch_related("tags")
+
+    @admin.display(description="tags")
+    def tag_list(self, obj):
+        return ", ".join(tag.name for tag in obj.tags.all())
+
+    @admin.display(description="live", boolean=True)
+    def is_live(self, obj):
+        return obj.is_published
+
+    @admin.display(description="frameworks covered (from the embeds in the body)")
+    def covered_frameworks(self, obj):
+        names = [str(coverage.framework) for coverage in obj.coverage.select_related("framework")] if obj.pk else []
+        return ", ".join(names) or "—"
+
+    @admin.display(description="social card (generated when there is no hero image)")
+    def social_card_preview(self, obj):
+        from django.utils.html import format_html
+
+        if not obj.social_card:
+            return "—"
+        return format_html('<img src="{}" alt="" style="max-width:320px;border-radius:6px">', obj.social_card.url)
+
+    @admin.action(description="Publish selected posts", permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.update(status=Status.PUBLISHED)
+        self.message_user(request, f"{count} post(s) published.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected posts (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=Status.DRAFT)
+        self.message_user(request, f"{count} post(s) moved back to draft.", messages.SUCCESS)

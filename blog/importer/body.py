@@ -1,0 +1,84 @@
+"""The post body: fenced blocks of the dialect translated, everything a reader sees kept."""
+from collections.abc import Callable
+
+import yaml
+
+from blog.markdown.fences import Fence, split_fences
+
+from .errors import ImportFailed
+from .eval_blocks import Image, Link, Text, Untranslatable, Video, translate_eval
+
+# Fences the renderer understands as they are (see blog/markdown/blocks.py).
+KEPT_MD_BLOCKS = {"alert", "video"}
+
+
+def figure_block(*, src: str, alt: str, caption: str) -> str:
+    fields = {"src": src, "alt": alt, "caption": caption}
+    text = yaml.safe_dump({k: v for k, v in fields.items() if v}, sort_keys=False, allow_unicode=True, width=1000)
+    return f"```figure\n{text}```"
+
+
+def eval_to_markdown(items: list, resolve_image: Callable[[str], str]) -> str:
+    """Images take the texts that follow them as their caption; other texts become paragraphs."""
+    blocks: list[str] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        index += 1
+        if isinstance(item, Image):
+            captions = []
+            while index < len(items) and isinstance(items[index], Text):
+                captions.append(items[index].text.strip())
+                index += 1
+            blocks.append(figure_block(src=resolve_image(item.src), alt=item.alt.strip(), caption=" ".join(captions)))
+        elif isinstance(item, Video):
+            captions = []
+            while index < len(items) and isinstance(items[index], Text):
+                captions.append(items[index].text.strip())
+                index += 1
+            title = "\n".join(f"# {caption}" for caption in captions[:1])
+            blocks.append(f"```md video {item.url}\n{title + chr(10) if title else ''}```")
+        elif isinstance(item, Link):
+            blocks.append(f"[{item.text}]({item.href})")
+        elif isinstance(item, Text) and item.text.strip():
+            blocks.append(item.text.strip())
+    return "\n\n".join(blocks)
+
+
+def as_code(fence: Fence, language: str = "python") -> str:
+    return f"{fence.fence}{language}\n{fence.body}{fence.fence}"
+
+
+def convert_body(
+    body: str, *, resolve_image: Callable[[str], str], first_line: int = 1
+) -> tuple[str, list[str]]:
+    """Return (markdown, warnings). exec blocks go; eval blocks become figures or are shown as code."""
+    try:
+        parts = split_fences(body, strict=True)
+    except ValueError as error:
+        line = getattr(error, "line", 0) + first_line - 1
+        raise ImportFailed(f"malformed Markdown: the ``` fence opened on line {line} is never closed") from None
+    out: list[str] = []
+    warnings: list[str] = []
+    for part in parts:
+        if not isinstance(part, Fence):
+            out.append("\n".join(part.lines))
+            continue
+        words, line = part.words, part.start + first_line - 1
+        if words[:1] == ["python"] and "demo" in words:
+            warnings.append(f"line {line}: ```{part.info} demo shown as its code (demos are not run)")
+            out.append(as_code(part))
+        elif words[:1] == ["python"] and "exec" in words:
+            continue  # imports for the eval blocks: nothing a reader sees
+        elif words[:1] == ["python"] and "eval" in words:
+            try:
+                out.append(f"\n{eval_to_markdown(translate_eval(part.body), resolve_image)}\n")
+            except Untranslatable as reason:
+                warnings.append(f"line {line}: ```{part.info} block shown as code: {reason}")
+                out.append(as_code(part))
+        elif words[:1] == ["md"] and (len(words) < 2 or words[1] not in KEPT_MD_BLOCKS):
+            warnings.append(f"line {line}: unknown ```{part.info} block shown as code")
+            out.append(as_code(part, "markdown"))
+        else:
+            out.append(part.source().rstrip("\n"))
+    return "\n".join(out), warnings

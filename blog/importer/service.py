@@ -1,0 +1,139 @@
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from blog.cards import card_name
+from blog.models import Author, Post
+from blog.services import posts_rerender_embedding
+from frameworks.models import Con, Framework, Pro, Status
+
+from .assets import AssetStore
+from .body import convert_body
+from .errors import ImportFailed
+from .frontmatter import parse_front_matter, split_front_matter
+from .sections import FrameworkDraft, lift_framework_sections
+
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    post: Post
+    created: bool
+    frameworks: list[tuple[Framework, bool]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_source(path: Path) -> str:
+    if not path.is_file():
+        raise ImportFailed("no such file")
+    if path.stat().st_size > MAX_SOURCE_BYTES:
+        raise ImportFailed(f"the file is over {MAX_SOURCE_BYTES // 1024 // 1024} MB")
+    try:
+        return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        raise ImportFailed(f"not UTF-8 text (byte {error.start})") from None
+
+
+def framework_save(draft: FrameworkDraft, *, status: str) -> tuple[Framework, bool]:
+    """Create or update the entry for a section; its pros and cons become exactly the section's."""
+    framework, created = Framework.objects.get_or_create(
+        slug=draft.slug, defaults={"name": draft.name, "status": status}
+    )
+    framework.name = draft.name
+    framework.tagline = draft.tagline
+    framework.website = draft.website
+    framework.description = draft.description
+    framework.closing_notes = draft.closing_notes
+    framework.save()
+    for model, points in ((Pro, draft.pros), (Con, draft.cons)):
+        model.objects.filter(framework=framework).delete()
+        for position, point in enumerate(points):
+            model(framework=framework, label=point.label, text=point.text, position=position).save()
+    return framework, created
+
+
+def author_for(name: str, bio: str) -> Author:
+    name = name or "Editorial team"
+    author, _ = Author.objects.get_or_create(name=name, defaults={"slug": slugify(name)[:120] or "author"})
+    if bio and author.bio != bio:
+        author.bio = bio
+        author.save(update_fields=["bio"])
+    return author
+
+
+def json_safe(data: dict) -> dict:
+    """YAML can hold dates and other values JSON cannot; keep them as text."""
+    return json.loads(json.dumps(data, default=str))
+
+
+def post_import(*, path: Path, assets: Path | None = None, status: str = Status.PUBLISHED) -> ImportResult:
+    """Import one post: everything in one transaction, and the files it wrote removed if it fails."""
+    store = AssetStore(assets)
+    try:
+        return _import(path=path, store=store, status=status)
+    except BaseException:
+        store.discard_created()
+        raise
+
+
+@transaction.atomic
+def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
+    yaml_text, body, body_line = split_front_matter(read_source(path))
+    matter = parse_front_matter(yaml_text)
+    warnings = list(matter.warnings)
+
+    def resolve_image(src: str) -> str:
+        found = store.find(src)
+        if found:
+            return store.store(found, folder="figures")
+        if src.startswith(("https://", "http://")):
+            return src
+        warnings.append(f"image {src} not found in the assets folder: the figure keeps its alt text and caption")
+        return src
+
+    markdown_text, body_warnings = convert_body(body, resolve_image=resolve_image, first_line=body_line)
+    warnings.extend(body_warnings)
+    markdown_text, drafts = lift_framework_sections(markdown_text)
+
+    frameworks = []
+    for draft in drafts:
+        warnings.extend(draft.warnings)
+        frameworks.append(framework_save(draft, status=status))
+
+    slug = slugify(matter.slug or matter.title)[:200]
+    if not slug:
+        raise ImportFailed("the title gives no usable slug")
+    post = Post.objects.filter(import_ref=path.name).first() or Post.objects.filter(slug=slug).first()
+    created = post is None
+    if created:
+        post = Post(status=status, import_ref=path.name)
+    post.title = matter.title
+    post.title_tag = matter.title_tag
+    post.slug = slug
+    post.author = author_for(matter.author, matter.author_bio)
+    post.published_at = matter.published_at
+    post.updated_at = matter.updated_at
+    post.description = matter.description
+    post.keywords = matter.keywords
+    post.body = markdown_text
+    post.faq = matter.faq
+    post.extra_front_matter = json_safe(matter.extra)
+    if matter.image:
+        hero = store.find(matter.image)
+        if hero:
+            post.hero_image = store.store(hero, folder="heroes")
+            post.hero_alt = post.hero_alt or matter.title
+        else:
+            warnings.append(f"hero image {matter.image} not found: a social card is generated from the title")
+    card = card_name(slug=post.slug, title=post.title)
+    card_is_new = not post.hero_image and not post.social_card.storage.exists(card)
+    post.save()
+    if card_is_new:
+        store.track(card)
+    post.tags.set(matter.tags, clear=True)
+    posts_rerender_embedding(framework_ids=[framework.id for framework, _ in frameworks], exclude=post.pk)
+    return ImportResult(post=post, created=created, frameworks=frameworks, warnings=warnings)

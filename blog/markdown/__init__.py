@@ -1,0 +1,94 @@
+"""Markdown to sanitised HTML: the one renderer for posts, entries and the editor's preview."""
+import re
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.toc import TocExtension
+from markdown.preprocessors import Preprocessor
+
+from .blocks import RenderContext, embed_slug, render_block
+from .fences import Fence, split_fences
+from .sanitize import sanitize
+
+BASE_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+
+
+class BlocksPreprocessor(Preprocessor):
+    """Swaps our fenced blocks for stashed HTML before fenced_code sees them."""
+
+    def __init__(self, md, context: RenderContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, lines):
+        out: list[str] = []
+        for part in split_fences("\n".join(lines), strict=False):
+            if not isinstance(part, Fence):
+                out.extend(part.lines)
+                continue
+            html = render_block(part.info, part.body, self.context)
+            if html is None:
+                out.extend(part.source().splitlines())
+            else:
+                out.extend(["", self.md.htmlStash.store(html), ""])
+        return out
+
+
+class BlocksExtension(Extension):
+    def __init__(self, context: RenderContext):
+        super().__init__()
+        self.context = context
+
+    def extendMarkdown(self, md):
+        # fenced_code runs at 25: ours must see the fences first.
+        md.preprocessors.register(BlocksPreprocessor(md, self.context), "content_blocks", 28)
+
+
+def _converter(context: RenderContext) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[*BASE_EXTENSIONS, TocExtension(toc_depth="2-3"), BlocksExtension(context)],
+        output_format="html",
+    )
+
+
+def embedded_slugs(source: str) -> list[str]:
+    """Slugs of the framework entries a Markdown source embeds, in order, without repeats."""
+    slugs: list[str] = []
+    for part in split_fences(source or "", strict=False):
+        slug = isinstance(part, Fence) and embed_slug(part.info)
+        if slug and slug not in slugs:
+            slugs.append(slug)
+    return slugs
+
+
+def load_frameworks(slugs: list[str]) -> dict:
+    from frameworks.models import Framework
+
+    if not slugs:
+        return {}
+    queryset = Framework.objects.filter(slug__in=slugs).prefetch_related("pros", "cons", "tags")
+    return {framework.slug: framework for framework in queryset}
+
+
+def render_markdown(source: str, *, include_drafts: bool = False) -> str:
+    """Sanitised HTML for a Markdown source with our blocks; framework embeds are looked up once."""
+    if not source or not source.strip():
+        return ""
+    context = RenderContext(frameworks=load_frameworks(embedded_slugs(source)), include_drafts=include_drafts)
+    context.render_fragment = lambda text: _converter(RenderContext()).convert(text)
+    return sanitize(_converter(context).convert(source))
+
+
+PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def render_inline(text: str) -> str:
+    """One line of inline Markdown (bold, code, links) without the wrapping paragraph."""
+    html = markdown.markdown(text or "", extensions=BASE_EXTENSIONS)
+    match = PARAGRAPH.match(html.strip())
+    return sanitize(match[1] if match else html)
+
+
+def preview(content: str) -> str:
+    """django-markdownx's live preview: the public renderer, plus notes on drafts and bad embeds."""
+    return render_markdown(content, include_drafts=True)

@@ -1,0 +1,133 @@
+"""Our fenced blocks: framework embeds, figures, callouts and videos, rendered to HTML.
+
+Documented for editors in the README ("Writing posts"). Each renderer returns HTML that still
+goes through the sanitiser with the rest of the document.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+
+import yaml
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from PIL import Image
+
+CALLOUT_KINDS = {"info", "success", "warning", "error", "tip", "note"}
+
+
+@dataclass
+class RenderContext:
+    """What one render needs to resolve references: the embedded entries, fetched in one query."""
+
+    frameworks: dict = field(default_factory=dict)
+    include_drafts: bool = False
+    render_fragment: Callable[[str], str] = str
+
+
+def embed_slug(info: str) -> str | None:
+    words = info.split()
+    if len(words) == 2 and words[0] == "framework":
+        return words[1]
+    return None
+
+
+def render_framework(slug: str, context: RenderContext) -> str:
+    framework = context.frameworks.get(slug)
+    visible = framework is not None and (framework.is_published or context.include_drafts)
+    if not visible:
+        # Readers never see a draft or a dangling reference; the editor's preview says why.
+        if not context.include_drafts:
+            return ""
+        return f'<aside class="callout callout-error"><p>No framework entry with the slug “{escape(slug)}”.</p></aside>'
+    return render_to_string(
+        "includes/framework_section.html", {"framework": framework, "is_preview": context.include_drafts}
+    )
+
+
+def parse_block_fields(body: str) -> dict:
+    try:
+        data = yaml.safe_load(body) or {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def image_url_and_size(src: str) -> tuple[str | None, tuple[int, int] | None]:
+    """An http(s) image is used as is; a media path only if the file is really there."""
+    if src.startswith(("https://", "http://")):
+        return src, None
+    if not src or src.startswith("/") or ".." in src.split("/"):
+        return None, None
+    if not default_storage.exists(src):
+        return None, None
+    try:
+        with default_storage.open(src) as handle, Image.open(handle) as image:
+            size = image.size
+    except (OSError, ValueError):
+        return None, None
+    return default_storage.url(src), size
+
+
+def render_figure(body: str) -> str:
+    fields = parse_block_fields(body)
+    alt = str(fields.get("alt") or "")
+    caption = str(fields.get("caption") or "")
+    url, size = image_url_and_size(str(fields.get("src") or ""))
+    parts = ['<figure class="figure">']
+    if url:
+        dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
+        parts.append(
+            f'<a class="figure-link" href="{escape(url)}"><img src="{escape(url)}" alt="{escape(alt)}"'
+            f'{dimensions} loading="lazy" decoding="async"></a>'
+        )
+    else:
+        # The image is missing: keep what the figure says so the reader loses as little as possible.
+        parts.append(f'<div class="figure-missing"><span>{escape(alt or "Image unavailable")}</span></div>')
+    if caption:
+        parts.append(f"<figcaption>{escape(caption)}</figcaption>")
+    parts.append("</figure>")
+    return "".join(parts)
+
+
+def render_callout(words: list[str], body: str, context: RenderContext) -> str:
+    """```md alert [info|warning|…]: the Reflex dialect's callout; a leading '# ' line is its title."""
+    kind = words[2] if len(words) > 2 and words[2] in CALLOUT_KINDS else "info"
+    lines = body.strip("\n").splitlines()
+    title = ""
+    if lines and lines[0].startswith("# "):
+        title, lines = lines[0][2:].strip(), lines[1:]
+    title_html = f'<p class="callout-title">{escape(title)}</p>' if title else ""
+    return f'<aside class="callout callout-{kind}">{title_html}{context.render_fragment(chr(10).join(lines))}</aside>'
+
+
+def render_video(words: list[str], body: str) -> str:
+    """```md video URL: a link (embedding third-party players needs a CSP decision we have not made)."""
+    url = words[2] if len(words) > 2 else ""
+    if not url.startswith(("https://", "http://")):
+        return ""
+    title = ""
+    for line in body.splitlines():
+        if line.startswith("# "):
+            title = line[2:].strip()
+    label = title or "Watch the video"
+    return (
+        f'<figure class="video"><a class="video-link" href="{escape(url)}">▶ {escape(label)}</a>'
+        f"<figcaption>Video: {escape(url)}</figcaption></figure>"
+    )
+
+
+def render_block(info: str, body: str, context: RenderContext) -> str | None:
+    """HTML for one of our blocks, or None to leave the fence to ordinary code rendering."""
+    words = info.split()
+    if not words:
+        return None
+    slug = embed_slug(info)
+    if slug:
+        return render_framework(slug, context)
+    if words == ["figure"]:
+        return render_figure(body)
+    if words[:2] == ["md", "alert"]:
+        return render_callout(words, body, context)
+    if words[:2] == ["md", "video"]:
+        return render_video(words, body)
+    return None

@@ -1,0 +1,36 @@
+"""The one allowlist every piece of user-authored HTML passes before it is stored."""
+import nh3
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCKS_WITH_CLASS = {"aside", "div", "figure", "p", "section", "span", "ul", "ol", "pre", "code", "table"}
+
+TAGS = HEADINGS | BLOCKS_WITH_CLASS | {
+    "a", "abbr", "b", "blockquote", "br", "caption", "dd", "del", "details", "dl", "dt", "em",
+    "figcaption", "hr", "i", "img", "ins", "kbd", "li", "mark", "s", "small", "strong", "sub",
+    "summary", "sup", "tbody", "td", "tfoot", "th", "thead", "tr",
+}
+
+ATTRIBUTES = {
+    "a": {"href", "title", "id", "class"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height", "loading", "decoding"},
+    "li": {"id"},
+    "ol": {"start", "class"},
+    "sup": {"id"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    **{tag: {"id"} for tag in HEADINGS},
+    **{tag: {"class"} for tag in BLOCKS_WITH_CLASS - {"ol"}},
+}
+
+
+def sanitize(html: str) -> str:
+    """Keep only allowlisted tags, attributes and URL schemes (http, https, mailto, relative)."""
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+        strip_comments=True,
+    )

@@ -1,0 +1,154 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from markdownx.models import MarkdownxField
+from taggit.managers import TaggableManager
+
+from frameworks.models import Framework, Status
+
+from .cards import ensure_card
+from .images import validate_image_file
+from .markdown import embedded_slugs, render_markdown
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    bio = models.TextField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="author"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """The one publication rule: every page, list, feed, sitemap and search goes through it."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Staff preview drafts at the real URL; everyone else sees published posts only."""
+        if user.is_active and user.is_staff and user.has_perm("blog.change_post"):
+            return self
+        return self.published()
+
+    def for_list(self):
+        return self.select_related("author").prefetch_related("tags").order_by("-published_at", "-id")
+
+
+class Post(models.Model):
+    title = models.CharField(max_length=200)
+    title_tag = models.CharField(
+        max_length=200, blank=True, help_text="The browser and search title, when it differs from the heading."
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="posts")
+    published_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="Shown to readers as the date of the last real revision."
+    )
+    description = models.TextField(blank=True)
+    keywords = models.CharField(max_length=500, blank=True, help_text="Comma-separated, for the keywords meta tag.")
+    hero_image = models.ImageField(upload_to="heroes/", blank=True, validators=[validate_image_file])
+    hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
+    # Generated from the title when there is no hero image; used for og:image.
+    social_card = models.ImageField(upload_to="cards/", blank=True, editable=False)
+    body = MarkdownxField(
+        help_text='Markdown. Embed a framework entry with a "```framework <slug>" block (see README).'
+    )
+    # Rendered and sanitised at save (and again when an embedded framework changes).
+    body_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    tags = TaggableManager(blank=True)
+    frameworks = models.ManyToManyField(
+        Framework, through="Coverage", related_name="posts", blank=True, editable=False
+    )
+    faq = models.JSONField(default=list, blank=True, help_text="A list of {question, answer} pairs.")
+    extra_front_matter = models.JSONField(
+        default=dict, blank=True, help_text="Front-matter keys the importer kept but has no field for."
+    )
+    import_ref = models.CharField(
+        max_length=255, blank=True, db_index=True, help_text="The file this post was imported from, if any."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("blog:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def page_title(self) -> str:
+        return self.title_tag or self.title
+
+    @property
+    def share_image(self):
+        return self.hero_image or self.social_card or None
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [word.strip() for word in self.keywords.split(",") if word.strip()]
+
+    def clean(self):
+        slugs = embedded_slugs(self.body)
+        known = set(Framework.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        missing = [slug for slug in slugs if slug not in known]
+        if missing:
+            raise ValidationError({"body": f"No framework entry with the slug: {', '.join(missing)}."})
+
+    def render(self) -> None:
+        self.body_html = render_markdown(self.body)
+
+    @transaction.atomic
+    def save(self, *args, **kwargs):
+        self.render()
+        if not self.hero_image:
+            ensure_card(self.social_card, slug=self.slug, title=self.title)
+        super().save(*args, **kwargs)
+        self.sync_coverage()
+
+    def sync_coverage(self) -> None:
+        """The frameworks a post covers are the ones its body embeds, in order."""
+        slugs = embedded_slugs(self.body)
+        ids = dict(Framework.objects.filter(slug__in=slugs).values_list("slug", "id"))
+        wanted = [ids[slug] for slug in slugs if slug in ids]
+        current = list(self.coverage.order_by("position").values_list("framework_id", flat=True))
+        if current != wanted:
+            self.coverage.all().delete()
+            Coverage.objects.bulk_create(
+                Coverage(post=self, framework_id=framework_id, position=position)
+                for position, framework_id in enumerate(wanted)
+            )
+
+
+class Coverage(models.Model):
+    """A framework entry embedded in a post, at its place in the post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="coverage")
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="coverage")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["post", "framework"], name="unique_coverage")]
+
+    def __str__(self):
+        return f"{self.post} covers {self.framework}"

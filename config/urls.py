@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from blog.editor import PreviewView, UploadView
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    # The editor's preview and uploads: staff only (django-markdownx leaves them open).
+    path("admin-tools/markdownx/markdownify/", staff_member_required(PreviewView.as_view()), name="markdownx_markdownify"),
+    path("admin-tools/markdownx/upload/", staff_member_required(UploadView.as_view()), name="markdownx_upload"),
+    path("frameworks/", include("frameworks.urls")),
+    path("", include("blog.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))

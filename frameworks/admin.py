@@ -1,0 +1,77 @@
+from django.contrib import admin, messages
+from markdownx.admin import MarkdownxModelAdmin
+
+from blog.services import posts_rerender_embedding
+
+from .models import Con, Framework, Pro, Status
+
+
+class PointInline(admin.TabularInline):
+    fields = ["position", "label", "text"]
+    extra = 1
+    ordering = ["position", "id"]
+
+
+class ProInline(PointInline):
+    model = Pro
+
+
+class ConInline(PointInline):
+    model = Con
+
+
+@admin.register(Framework)
+class FrameworkAdmin(MarkdownxModelAdmin):
+    list_display = ["name", "tagline", "status", "tag_list", "modified_at"]
+    list_filter = ["status", "tags"]
+    search_fields = ["name", "tagline", "description", "pros__text", "cons__text"]
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "tagline", "website", "status", "tags"]}),
+        ("Text", {"fields": ["description", "closing_notes"]}),
+    ]
+    inlines = [ProInline, ConInline]
+    actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    @admin.display(description="tags")
+    def tag_list(self, obj):
+        return ", ".join(tag.name for tag in obj.tags.all())
+
+    def save_related(self, request, form, formsets, change):
+        # Pros and cons are saved here, after the entry: only now are the embeds' inputs final.
+        super().save_related(request, form, formsets, change)
+        posts_rerender_embedding(framework_ids=[form.instance.pk])
+
+    def delete_queryset(self, request, queryset):
+        affected = list(queryset.values_list("pk", flat=True))
+        posts = list(Framework.objects.filter(pk__in=affected).values_list("posts", flat=True))
+        super().delete_queryset(request, queryset)
+        rerender_posts_by_id([post for post in posts if post])
+
+    def delete_model(self, request, obj):
+        posts = list(obj.posts.values_list("pk", flat=True))
+        super().delete_model(request, obj)
+        rerender_posts_by_id(posts)
+
+    def _set_status(self, request, queryset, status):
+        count = queryset.update(status=status)
+        posts_rerender_embedding(framework_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(request, f"{count} entr{'y' if count == 1 else 'ies'} now {status}.", messages.SUCCESS)
+
+    @admin.action(description="Publish selected entries", permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED)
+
+    @admin.action(description="Unpublish selected entries (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT)
+
+
+def rerender_posts_by_id(post_ids):
+    from blog.models import Post
+
+    for post in Post.objects.filter(pk__in=post_ids):
+        post.save()

@@ -1,0 +1,100 @@
+from django.db import models
+from django.urls import reverse
+from markdownx.models import MarkdownxField
+from taggit.managers import TaggableManager
+
+from blog.markdown import render_inline, render_markdown
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class FrameworkQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Staff preview drafts at the real URL; everyone else sees published entries only."""
+        if user.is_active and user.is_staff and user.has_perm("frameworks.change_framework"):
+            return self
+        return self.published()
+
+    def for_list(self):
+        return self.prefetch_related("tags")
+
+    def for_detail(self):
+        return self.prefetch_related("tags", "pros", "cons")
+
+
+class Framework(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    tagline = models.CharField(max_length=200, blank=True)
+    website = models.URLField(blank=True)
+    description = MarkdownxField(blank=True)
+    closing_notes = MarkdownxField(
+        blank=True, help_text="Markdown shown after the pros and cons, wherever the entry appears."
+    )
+    # Rendered and sanitised at save so no page ever runs Markdown.
+    description_html = models.TextField(editable=False, blank=True)
+    closing_notes_html = models.TextField(editable=False, blank=True)
+    tags = TaggableManager(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = FrameworkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("frameworks:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        self.description_html = render_markdown(self.description)
+        self.closing_notes_html = render_markdown(self.closing_notes)
+        super().save(*args, **kwargs)
+
+
+class Point(models.Model):
+    """One pro or con: a short label and a sentence of inline Markdown."""
+
+    label = models.CharField(max_length=120, blank=True)
+    text = models.TextField(help_text="Inline Markdown: **bold**, `code` and links.")
+    text_html = models.TextField(editable=False, blank=True)
+    position = models.PositiveIntegerField(default=0, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.label or self.text[:60]
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_inline(self.text)
+        super().save(*args, **kwargs)
+
+
+class Pro(Point):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="pros")
+
+    class Meta(Point.Meta):
+        pass
+
+
+class Con(Point):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="cons")
+
+    class Meta(Point.Meta):
+        pass
