@@ -30,8 +30,13 @@ test: install
 	$(PY) -m pytest
 
 # Rewrite fixtures/seed.json from a fresh import of the seed (a test compares the two).
+FIXTURE_TMP := $(shell mktemp -u /tmp/seed-fixture.XXXXXX)
 fixture: install
-	$(PY) manage.py import_fixture $(SEED) --assets $(SEED_DIR)/assets --output fixtures/seed.json
+	mkdir -p $(FIXTURE_TMP)
+	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py migrate --noinput -v0
+	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py import_post $(SEED) --assets $(SEED_DIR)/assets
+	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py dumpdata blog frameworks taggit --indent 2 -o fixtures/seed.json
+	rm -rf $(FIXTURE_TMP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from blog.cards import card_name
+from blog.markdown.fences import tidy_blank_lines
 from blog.models import Author, Post
 from blog.services import posts_rerender_embedding
 from frameworks.models import Con, Framework, Pro, Status
@@ -98,6 +99,7 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
     markdown_text, body_warnings = convert_body(body, resolve_image=resolve_image, first_line=body_line)
     warnings.extend(body_warnings)
     markdown_text, drafts = lift_framework_sections(markdown_text)
+    markdown_text = tidy_blank_lines(markdown_text)
 
     frameworks = []
     for draft in drafts:

@@ -10,7 +10,7 @@ from .blocks import RenderContext, embed_slug, render_block
 from .fences import Fence, split_fences
 from .sanitize import sanitize
 
-BASE_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+BASE_EXTENSIONS = ["extra", "sane_lists"]
 
 
 class BlocksPreprocessor(Preprocessor):
@@ -29,7 +29,7 @@ class BlocksPreprocessor(Preprocessor):
             html = render_block(part.info, part.body, self.context)
             if html is None:
                 out.extend(part.source().splitlines())
-            else:
+            elif html:
                 out.extend(["", self.md.htmlStash.store(html), ""])
         return out
 

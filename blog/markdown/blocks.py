@@ -39,9 +39,10 @@ def render_framework(slug: str, context: RenderContext) -> str:
         if not context.include_drafts:
             return ""
         return f'<aside class="callout callout-error"><p>No framework entry with the slug “{escape(slug)}”.</p></aside>'
-    return render_to_string(
+    html = render_to_string(
         "includes/framework_section.html", {"framework": framework, "is_preview": context.include_drafts}
     )
+    return html.strip()  # must start with its block tag, or Markdown wraps it in a paragraph
 
 
 def parse_block_fields(body: str) -> dict:

@@ -71,3 +71,15 @@ def split_fences(markdown: str, *, strict: bool = True) -> list[Text | Fence]:
     if text:
         parts.append(Text(text, text_start))
     return parts
+
+
+def tidy_blank_lines(markdown: str) -> str:
+    """At most one blank line between blocks outside code; code blocks stay byte for byte."""
+    out: list[str] = []
+    for part in split_fences(markdown, strict=False):
+        if isinstance(part, Fence):
+            out.append(part.source().rstrip("\n"))
+            continue
+        text = "\n".join(part.lines)
+        out.append(re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip("\n"))
+    return "\n\n".join(chunk for chunk in out if chunk) + "\n"

@@ -19,7 +19,7 @@ ATTRIBUTES = {
     "sup": {"id"},
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan", "scope"},
-    **{tag: {"id"} for tag in HEADINGS},
+    **{tag: {"id", "class"} for tag in HEADINGS},
     **{tag: {"class"} for tag in BLOCKS_WITH_CLASS - {"ol"}},
 }
 
