@@ -94,7 +94,11 @@ def make_post(db, make_author):
 
 
 @pytest.fixture
-def staff_client(client, django_user_model):
+def staff_client(db, django_user_model):
+    """A logged-in editor, separate from the anonymous `client`."""
+    from django.test import Client
+
     user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
+    staff = Client()
+    staff.force_login(user)
+    return staff

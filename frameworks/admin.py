@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
 
 from blog.services import posts_rerender_embedding
@@ -22,6 +23,7 @@ class ConInline(PointInline):
 
 @admin.register(Framework)
 class FrameworkAdmin(MarkdownxModelAdmin):
+    formfield_overrides = {**MarkdownxModelAdmin.formfield_overrides, models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "tagline", "status", "tag_list", "modified_at"]
     list_filter = ["status", "tags"]
     search_fields = ["name", "tagline", "description", "pros__text", "cons__text"]

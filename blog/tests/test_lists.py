@@ -1,0 +1,73 @@
+"""Home page and tag pages: newest first, paginated, drafts absent, queries flat."""
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_published_posts_newest_first_each_title_a_link(client, make_post):
+    old = make_post("Older post", published_at=timezone.now() - timezone.timedelta(days=3))
+    new = make_post("Newer post", published_at=timezone.now() - timezone.timedelta(days=1))
+    html = client.get("/").text
+    assert html.index("Newer post") < html.index("Older post")
+    assert f'href="{new.get_absolute_url()}"' in html and f'href="{old.get_absolute_url()}"' in html
+
+
+def test_home_hides_drafts_and_scheduled_posts(client, make_post):
+    make_post("Draft thoughts", status="draft")
+    make_post("Tomorrow's news", published_at=timezone.now() + timezone.timedelta(days=1))
+    html = client.get("/").text
+    assert "Draft thoughts" not in html and "Tomorrow" not in html
+
+
+def test_home_is_paginated(client, make_post):
+    for _ in range(12):
+        make_post()
+    first, second = client.get("/"), client.get("/?page=2")
+    assert first.text.count('class="card post-card"') == 10
+    assert second.text.count('class="card post-card"') == 2
+    assert 'href="?page=2"' in first.text
+    assert client.get("/?page=99").status_code == 404
+
+
+def test_home_shows_the_seed_article(client, seeded):
+    assert "Top Python Web Development Frameworks in 2026" in client.get("/").text
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_home_queries_do_not_grow_with_posts(client, make_post, django_assert_num_queries, count):
+    for _ in range(count):
+        make_post(tags=["web"])
+    with django_assert_num_queries(3):  # count, page of posts with authors, their tags
+        client.get("/")
+
+
+def test_tag_page_lists_posts_and_entries_with_that_tag(client, make_post, make_framework):
+    make_post("Tagged post", tags=["async"])
+    make_post("Untagged post")
+    make_framework("Sanic", tags=["async"])
+    html = client.get(reverse("blog:tag", kwargs={"slug": "async"})).text
+    assert "Tagged post" in html and "Sanic" in html and "Untagged post" not in html
+
+
+def test_tag_page_hides_drafts_and_is_404_when_only_drafts_carry_it(client, make_post, make_framework):
+    make_post("Draft post", tags=["secret"], status="draft")
+    make_framework("Draft entry", tags=["secret"], status="draft")
+    assert client.get(reverse("blog:tag", kwargs={"slug": "secret"})).status_code == 404
+    make_post("Public post", tags=["secret"])
+    html = client.get(reverse("blog:tag", kwargs={"slug": "secret"})).text
+    assert "Public post" in html and "Draft post" not in html and "Draft entry" not in html
+
+
+def test_unknown_tag_is_404(client, db):
+    assert client.get(reverse("blog:tag", kwargs={"slug": "nope"})).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_tag_page_queries_do_not_grow(client, make_post, make_framework, django_assert_num_queries, count):
+    for _ in range(count):
+        make_post(tags=["web"])
+        make_framework(tags=["web"])
+    with django_assert_num_queries(5):  # tag, posts with authors, their tags, entries, their tags
+        client.get(reverse("blog:tag", kwargs={"slug": "web"}))

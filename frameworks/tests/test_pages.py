@@ -1,0 +1,87 @@
+"""Framework entry pages: what a reader sees, drafts hidden, queries flat."""
+import pytest
+from django.urls import reverse
+
+from conftest import SEED_FRAMEWORKS
+from frameworks.models import Framework
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("slug", SEED_FRAMEWORKS)
+def test_each_seed_entry_page_holds_tagline_every_pro_and_every_con(client, seeded, slug):
+    framework = Framework.objects.get(slug=slug)
+    response = client.get(reverse("frameworks:detail", kwargs={"slug": slug}))
+    assert response.status_code == 200
+    assert framework.tagline.replace("&", "&amp;") in response.text
+    for point in [*framework.pros.all(), *framework.cons.all()]:
+        assert f"<strong>{point.label}</strong>: {point.text_html}" in response.text
+
+
+def test_entry_page_shows_description_closing_notes_website_and_covering_posts(client, seeded):
+    response = client.get(reverse("frameworks:detail", kwargs={"slug": "fastapi"}))
+    assert "is a modern backend framework that has gained significant popularity" in response.text
+    assert "extends FastAPI by adding a frontend layer" in response.text
+    assert 'href="https://fastapi.tiangolo.com"' in response.text
+    assert f'href="{seeded.post.get_absolute_url()}"' in response.text
+
+
+def test_entry_page_shows_tags_linking_to_tag_pages(client, make_framework):
+    framework = make_framework("Litestar", tags=["async"])
+    response = client.get(framework.get_absolute_url())
+    assert 'href="/tags/async/"' in response.text
+
+
+def test_list_shows_published_entries_only(client, make_framework):
+    make_framework("Visible One")
+    make_framework("Hidden One", status="draft")
+    response = client.get(reverse("frameworks:list"))
+    assert "Visible One" in response.text and "Hidden One" not in response.text
+
+
+def test_anonymous_reader_gets_404_for_a_draft_entry(client, make_framework):
+    framework = make_framework("Secret", status="draft")
+    assert client.get(framework.get_absolute_url()).status_code == 404
+
+
+def test_staff_preview_a_draft_entry_uncached(staff_client, make_framework):
+    framework = make_framework("Secret", status="draft")
+    response = staff_client.get(framework.get_absolute_url())
+    assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
+
+
+def test_draft_post_is_not_listed_on_the_entry_page(client, make_framework, make_post):
+    framework = make_framework("Bottle")
+    make_post("Public take", body="```framework bottle\n```")
+    make_post("Unreleased take", body="```framework bottle\n```", status="draft")
+    response = client.get(framework.get_absolute_url())
+    assert "Public take" in response.text and "Unreleased take" not in response.text
+
+
+def test_hostile_html_in_entry_fields_is_neutralised(client, make_framework):
+    framework = make_framework(
+        "Evil",
+        description='<script>alert(1)</script><a href="javascript:alert(2)">x</a>',
+        pros=['<img src=x onerror="alert(3)">'],
+    )
+    framework.tagline = "<script>alert(4)</script>"
+    framework.save()
+    html = client.get(framework.get_absolute_url()).text
+    assert "<script>alert" not in html and "onerror" not in html and "javascript:" not in html
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_list_queries_do_not_grow_with_entries(client, make_framework, django_assert_num_queries, count):
+    for _ in range(count):
+        make_framework(tags=["web"])
+    with django_assert_num_queries(2):  # entries, their tags
+        client.get(reverse("frameworks:list"))
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_detail_queries_do_not_grow_with_posts(client, make_framework, make_post, django_assert_num_queries, count):
+    framework = make_framework("Bottle", tags=["web"])
+    for _ in range(count):
+        make_post(body="```framework bottle\n```")
+    with django_assert_num_queries(5):  # entry, tags, pros, cons, covering posts with authors
+        client.get(framework.get_absolute_url())
