@@ -121,3 +121,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
