@@ -40,7 +40,8 @@ class PostQuerySet(models.QuerySet):
         return self.published()
 
     def for_list(self):
-        return self.select_related("author").prefetch_related("tags").order_by("-published_at", "-id")
+        covered = models.Prefetch("frameworks", queryset=Framework.objects.published().order_by("coverage__position"))
+        return self.select_related("author").prefetch_related("tags", covered).order_by("-published_at", "-id")
 
 
 class Post(models.Model):
