@@ -1,4 +1,5 @@
 """The post body: fenced blocks of the dialect translated, everything a reader sees kept."""
+import re
 from collections.abc import Callable
 
 import yaml
@@ -6,7 +7,7 @@ import yaml
 from blog.markdown.fences import Fence, split_fences
 
 from .errors import ImportFailed
-from .eval_blocks import Image, Link, Text, Untranslatable, Video, translate_eval
+from .eval_blocks import Image, Link, Text, Untranslatable, Video, exec_constants, translate_eval
 
 # Fences the renderer understands as they are (see blog/markdown/blocks.py).
 KEPT_MD_BLOCKS = {"alert", "video"}
@@ -45,12 +46,35 @@ def eval_to_markdown(items: list, resolve_image: Callable[[str], str]) -> str:
     return "\n\n".join(blocks)
 
 
+# The dialect lets link targets be Python expressions resolved by its site: [docs]({styling.path}).
+EXPRESSION_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>\{[^)]*\}|[A-Za-z_]\w*(?:\.\w+)+\.path)\)")
+
+
+def unlink_expressions(text: str, line: int, warnings: list[str]) -> str:
+    def replace(match: re.Match) -> str:
+        warnings.append(f"line {line}: link “{match['text']}” points at {match['target']}, which only the Reflex site can resolve: kept as text")
+        return match["text"]
+
+    return EXPRESSION_LINK.sub(replace, text)
+
+
+def without_title_heading(lines: list[str], title: str) -> list[str]:
+    """A leading '# Title' repeats the post title the page already shows as its heading."""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if line.startswith("# ") and line[2:].strip().strip("#").strip() == title.strip():
+            return lines[:index] + lines[index + 1 :]
+        return lines
+    return lines
+
+
 def as_code(fence: Fence, language: str = "python") -> str:
     return f"{fence.fence}{language}\n{fence.body}{fence.fence}"
 
 
 def convert_body(
-    body: str, *, resolve_image: Callable[[str], str], first_line: int = 1
+    body: str, *, resolve_image: Callable[[str], str], title: str = "", first_line: int = 1
 ) -> tuple[str, list[str]]:
     """Return (markdown, warnings). exec blocks go; eval blocks become figures or are shown as code."""
     try:
@@ -60,19 +84,28 @@ def convert_body(
         raise ImportFailed(f"malformed Markdown: the ``` fence opened on line {line} is never closed") from None
     out: list[str] = []
     warnings: list[str] = []
+    names: dict[str, str] = {}
+    seen_text = False
     for part in parts:
         if not isinstance(part, Fence):
-            out.append("\n".join(part.lines))
+            lines = part.lines if seen_text else without_title_heading(part.lines, title)
+            seen_text = seen_text or any(line.strip() for line in part.lines)
+            out.append(unlink_expressions("\n".join(lines), part.start + first_line - 1, warnings))
             continue
         words, line = part.words, part.start + first_line - 1
         if words[:1] == ["python"] and "demo" in words:
             warnings.append(f"line {line}: ```{part.info} demo shown as its code (demos are not run)")
             out.append(as_code(part))
         elif words[:1] == ["python"] and "exec" in words:
-            continue  # imports for the eval blocks: nothing a reader sees
+            # Imports and constants for the eval blocks: nothing a reader sees, but its string
+            # constants can name an image folder that an eval block's f-string uses.
+            names.update(exec_constants(part.body))
         elif words[:1] == ["python"] and "eval" in words:
             try:
-                out.append(f"\n{eval_to_markdown(translate_eval(part.body), resolve_image)}\n")
+                items = translate_eval(part.body, names)
+                for image in (item for item in items if isinstance(item, Image) and not item.alt.strip()):
+                    warnings.append(f"line {line}: the image {image.src} has no alt text")
+                out.append(f"\n{eval_to_markdown(items, resolve_image)}\n")
             except Untranslatable as reason:
                 warnings.append(f"line {line}: ```{part.info} block shown as code: {reason}")
                 out.append(as_code(part))

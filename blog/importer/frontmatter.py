@@ -73,7 +73,8 @@ def parse_meta(entries, matter: FrontMatter) -> None:
     kept = []
     for entry in entries:
         if isinstance(entry, dict) and entry.get("name") == "keywords":
-            matter.keywords = as_text(entry.get("content"), "meta keywords")
+            words = as_text(entry.get("content"), "meta keywords").split(",")
+            matter.keywords = ", ".join(word.strip() for word in words if word.strip())
         else:
             kept.append(entry)
     if kept:

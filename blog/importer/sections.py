@@ -19,6 +19,8 @@ from blog.markdown.fences import Fence, split_fences
 H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 H1 = re.compile(r"^#(?!#)\s+")
 H3 = re.compile(r"^###(?!#)\s+(?P<title>.+?)\s*#*\s*$")
+# Later posts of the dialect put the tagline in a bold line instead of an H3.
+BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_].*?)(?:\*\*|__)\s*$")
 MARKER = re.compile(
     r"^\s*(?:#{3,6}\s+)?(?:\*\*|__)?\s*(?P<kind>pros|cons)\s*:?\s*(?:\*\*|__)?\s*:?\s*$", re.IGNORECASE
 )
@@ -109,8 +111,9 @@ def parse_section(lines: list[str], fenced: set[int]) -> FrameworkDraft | None:
     draft = FrameworkDraft(name=name, slug=slugify(name))
     body_start = 1
     first = next((i for i in range(1, len(lines)) if lines[i].strip()), None)
-    if first is not None and first not in fenced and H3.match(lines[first]):
-        draft.tagline = plain(H3.match(lines[first])["title"])
+    tagline = first is not None and first not in fenced and (H3.match(lines[first]) or BOLD_LINE.match(lines[first]))
+    if tagline and not MARKER.match(lines[first]):
+        draft.tagline = plain(tagline["title"])
         body_start = first + 1
     draft.description = trim(lines[body_start : markers[0]])
     index, leftovers = markers[0], []
@@ -131,6 +134,22 @@ def parse_section(lines: list[str], fenced: set[int]) -> FrameworkDraft | None:
     return draft
 
 
+def anchor_variants(name: str) -> set[str]:
+    """Ids other renderers give a heading: the TOC links of a post may use any of them."""
+    lowered = name.strip().lower()
+    return {slugify(name), re.sub(r"\s+", "-", lowered), re.sub(r"[^\w.\- ]", "", lowered).replace(" ", "-")}
+
+
+def retarget_anchors(markdown_text: str, drafts: list[FrameworkDraft]) -> str:
+    """Point in-page links at the ids the embeds carry (the entry's slug)."""
+    targets = {variant: draft.slug for draft in drafts for variant in anchor_variants(draft.name)}
+    return re.sub(
+        r"\]\(#(?P<anchor>[^)\s]+)\)",
+        lambda m: f"](#{targets.get(m['anchor'].lower(), m['anchor'])})",
+        markdown_text,
+    )
+
+
 def lift_framework_sections(markdown_text: str) -> tuple[str, list[FrameworkDraft]]:
     """Replace each framework section with an embed block; return the new Markdown and the entries."""
     lines = markdown_text.splitlines()
@@ -148,4 +167,4 @@ def lift_framework_sections(markdown_text: str) -> tuple[str, list[FrameworkDraf
             continue
         drafts.append(draft)
         out.extend([f"```framework {draft.slug}", "```", "", ""])
-    return "\n".join(out).rstrip("\n") + "\n", drafts
+    return retarget_anchors("\n".join(out).rstrip("\n") + "\n", drafts), drafts

@@ -96,7 +96,9 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
         warnings.append(f"image {src} not found in the assets folder: the figure keeps its alt text and caption")
         return src
 
-    markdown_text, body_warnings = convert_body(body, resolve_image=resolve_image, first_line=body_line)
+    markdown_text, body_warnings = convert_body(
+        body, resolve_image=resolve_image, title=matter.title, first_line=body_line
+    )
     warnings.extend(body_warnings)
     markdown_text, drafts = lift_framework_sections(markdown_text)
     markdown_text = tidy_blank_lines(markdown_text)
