@@ -1,5 +1,7 @@
 from django.db import transaction
 
+from .markdown.blocks import embed_slug
+from .markdown.fences import Fence, split_fences
 from .models import Post
 
 
@@ -13,3 +15,26 @@ def posts_rerender_embedding(*, framework_ids: list[int], exclude: int | None = 
         Post.objects.filter(pk=post.pk).update(body_html=post.body_html)
         count += 1
     return count
+
+
+def rewrite_embeds(source: str, *, old_slug: str, new_slug: str) -> str:
+    """The same Markdown with every `framework old_slug` block, and links to its #anchor, on new_slug."""
+    parts = []
+    for part in split_fences(source, strict=False):
+        if isinstance(part, Fence):
+            info = f"framework {new_slug}" if embed_slug(part.info) == old_slug else part.info
+            parts.append(Fence(info=info, body=part.body, start=part.start, fence=part.fence).source())
+        else:
+            text = "".join(f"{line}\n" for line in part.lines)
+            parts.append(text.replace(f"](#{old_slug})", f"](#{new_slug})"))
+    return "".join(parts)
+
+
+@transaction.atomic
+def posts_follow_slug_change(*, framework_id: int, old_slug: str, new_slug: str) -> int:
+    """An entry's slug changed: its embeds in every post follow, so no article loses the section."""
+    posts = Post.objects.filter(frameworks=framework_id)
+    for post in posts:
+        post.body = rewrite_embeds(post.body, old_slug=old_slug, new_slug=new_slug)
+        post.save()
+    return len(posts)

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
 
-from blog.services import posts_rerender_embedding
+from blog.services import posts_follow_slug_change, posts_rerender_embedding
 
 from .models import Con, Framework, Pro, Status
 
@@ -41,6 +41,11 @@ class FrameworkAdmin(MarkdownxModelAdmin):
     @admin.display(description="tags")
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            posts_follow_slug_change(framework_id=obj.pk, old_slug=form.initial["slug"], new_slug=obj.slug)
 
     def save_related(self, request, form, formsets, change):
         # Pros and cons are saved here, after the entry: only now are the embeds' inputs final.

@@ -157,3 +157,15 @@ def test_editor_upload_stores_a_real_image(staff_client):
         reverse("markdownx_upload"), {"image": png_upload()}, HTTP_X_REQUESTED_WITH="XMLHttpRequest"
     )
     assert response.status_code == 200 and response.json()["image_code"].startswith("![](/media/uploads/")
+
+
+def test_renaming_an_entry_slug_keeps_its_section_in_every_article(staff_client, client, seeded):
+    dash = Framework.objects.get(slug="plotly-dash")
+    url = reverse("admin:frameworks_framework_change", args=[dash.pk])
+    data = admin_form_data(staff_client.get(url).text)
+    data["slug"] = "dash"
+    assert staff_client.post(url, data).status_code == 302
+    body = Post.objects.get().body
+    assert "```framework dash\n```" in body and "[**Plotly Dash**](#dash)" in body
+    article = client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG})).text
+    assert "Interactive data apps &amp; dashboards" in article and 'href="/frameworks/dash/"' in article
