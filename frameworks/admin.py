@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
@@ -9,8 +10,14 @@ from .models import Con, Framework, Pro, Status
 
 class PointInline(admin.TabularInline):
     fields = ["position", "label", "text"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 70})}}
     extra = 1
     ordering = ["position", "id"]
+
+    class Media:
+        # Drag rows to reorder; the position numbers stay editable without JavaScript.
+        js = ["admin_extra/sortable_inlines.js"]
+        css = {"all": ["admin_extra/sortable_inlines.css"]}
 
 
 class ProInline(PointInline):
