@@ -18,8 +18,8 @@ $(VENV)/.installed: requirements.txt | $(PY)
 install: $(VENV)/.installed
 
 seed: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py import_post $(SEED) --assets $(SEED_DIR)/assets
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py import_post $(SEED) --assets $(SEED_DIR)/assets --if-new
 
 run: seed
 	$(PY) manage.py ensure_admin

@@ -271,3 +271,12 @@ def test_command_prints_warnings_and_success(seed_file):
     call_command("import_post", str(seed_file), "--assets", str(SEED_ASSETS), stdout=out, stderr=err)
     assert "Imported “Top Python Web Development Frameworks in 2026”" in out.getvalue()
     assert "hero image" in err.getvalue()
+
+
+def test_if_new_leaves_an_imported_post_and_its_edits_alone(seeded, seed_file):
+    reflex = Framework.objects.get(slug="reflex")
+    reflex.pros.filter(label="Pure Python").update(text="edited by an editor")
+    out = io.StringIO()
+    call_command("import_post", str(seed_file), "--assets", str(SEED_ASSETS), "--if-new", stdout=out)
+    assert "imported before" in out.getvalue()
+    assert reflex.pros.get(label="Pure Python").text == "edited by an editor"

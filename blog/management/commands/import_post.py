@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from blog.importer import ImportFailed, post_import
+from blog.models import Post
 from frameworks.models import Status
 
 
@@ -13,10 +14,16 @@ class Command(BaseCommand):
         parser.add_argument("path", type=Path)
         parser.add_argument("--assets", type=Path, help="Folder holding the images the post names.")
         parser.add_argument("--draft", action="store_true", help="Create new posts and entries as drafts.")
+        parser.add_argument(
+            "--if-new", action="store_true", help="Do nothing if this file was imported before (keeps editors' changes)."
+        )
 
-    def handle(self, *args, path: Path, assets: Path | None, draft: bool, **options):
+    def handle(self, *args, path: Path, assets: Path | None, draft: bool, if_new: bool, **options):
         if assets is not None and not assets.is_dir():
             raise CommandError(f"{assets}: the assets folder does not exist")
+        if if_new and Post.objects.filter(import_ref=path.name).exists():
+            self.stdout.write(f"{path}: imported before; left as it is (run without --if-new to update).")
+            return
         status = Status.DRAFT if draft else Status.PUBLISHED
         try:
             result = post_import(path=path, assets=assets, status=status)
