@@ -6,7 +6,7 @@ PORT ?= 8000
 SEED_DIR ?= ../shared/seed
 SEED := $(SEED_DIR)/000_57345e16e62c26d9.txt
 
-.PHONY: run test install seed fixture screenshots clean
+.PHONY: run test install seed fixture bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ run: seed
 
 test: install
 	$(PY) -m pytest
+
+bench: install
+	$(PY) bench/pages.py
 
 # Rewrite fixtures/seed.json from a fresh import of the seed (a test compares the two).
 FIXTURE_TMP := $(shell mktemp -u /tmp/seed-fixture.XXXXXX)
