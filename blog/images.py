@@ -8,14 +8,23 @@ from PIL import Image
 ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 
 
+def human_size(size: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
+
+
 def inspect_image(handle, *, name: str = "image") -> tuple[str, tuple[int, int]]:
     """Return (format, (width, height)) or raise ValidationError saying what is wrong."""
     handle.seek(0, 2)
     size_in_bytes = handle.tell()
     handle.seek(0)
     if size_in_bytes > settings.IMAGE_MAX_BYTES:
-        limit = settings.IMAGE_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(f"{name} is {size_in_bytes:,} bytes; the limit is {limit} MB.", code="too_large")
+        raise ValidationError(
+            f"{name} is {human_size(size_in_bytes)}; the limit is {human_size(settings.IMAGE_MAX_BYTES)}.",
+            code="too_large",
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

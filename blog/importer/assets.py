@@ -32,7 +32,10 @@ class AssetStore:
 
     def store(self, path: Path, *, folder: str) -> str:
         """Validate and store an image; the name carries a content hash, so re-imports reuse it."""
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ImportFailed(f"image {path} cannot be read ({error.strerror or type(error).__name__})") from None
         handle = ContentFile(data)
         try:
             inspect_image(handle, name=path.name)

@@ -98,9 +98,18 @@ def parse_tags(value) -> list[str]:
     return [str(item).strip() for item in items if str(item).strip()]
 
 
+class NoAliasLoader(yaml.SafeLoader):
+    """Front matter never needs YAML aliases, and nested aliases can expand into gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.events.AliasEvent):
+            raise ImportFailed("the front matter uses YAML aliases (*name), which are not accepted")
+        return super().compose_node(parent, index)
+
+
 def parse_front_matter(yaml_text: str) -> FrontMatter:
     try:
-        data = yaml.safe_load(yaml_text)
+        data = yaml.load(yaml_text, Loader=NoAliasLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (front matter line {mark.line + 1})" if mark else ""

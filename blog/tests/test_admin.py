@@ -169,3 +169,14 @@ def test_renaming_an_entry_slug_keeps_its_section_in_every_article(staff_client,
     assert "```framework dash\n```" in body and "[**Plotly Dash**](#dash)" in body
     article = client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG})).text
     assert "Interactive data apps &amp; dashboards" in article and 'href="/frameworks/dash/"' in article
+
+
+def test_hero_image_over_the_byte_limit_is_refused(staff_client, seeded, settings, media_root):
+    settings.IMAGE_MAX_BYTES = 50
+    url = reverse("admin:blog_post_change", args=[seeded.post.pk])
+    data = admin_form_data(staff_client.get(url).text)
+    before = media_files(media_root)
+    data["hero_image"] = png_upload(size=(20, 20))
+    response = staff_client.post(url, data)
+    assert response.status_code == 200 and "; the limit is 50 bytes." in response.text
+    assert media_files(media_root) == before

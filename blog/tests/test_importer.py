@@ -280,3 +280,16 @@ def test_if_new_leaves_an_imported_post_and_its_edits_alone(seeded, seed_file):
     call_command("import_post", str(seed_file), "--assets", str(SEED_ASSETS), "--if-new", stdout=out)
     assert "imported before" in out.getvalue()
     assert reflex.pros.get(label="Pure Python").text == "edited by an editor"
+
+
+def test_yaml_aliases_are_refused(tmp_path):
+    path = write(tmp_path, "---\ntitle: x\ndate: 2025-01-01\na: &a [1, 2]\nb: [*a, *a]\n---\nbody\n")
+    with pytest.raises(ImportFailed, match="aliases"):
+        post_import(path=path)
+
+
+def test_unreadable_image_is_refused(tmp_path):
+    (tmp_path / "dir.png").mkdir()
+    path = write(tmp_path, HEAD + '```python eval\nrx.image(src="/blog/dir.png/", alt="x")\n```\n')
+    result = post_import(path=path, assets=tmp_path)
+    assert any("not found" in warning for warning in result.warnings)
