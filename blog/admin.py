@@ -25,6 +25,9 @@ class AuthorAdmin(admin.ModelAdmin):
 
 @admin.register(Post)
 class PostAdmin(MarkdownxModelAdmin):
+    class Media:
+        css = {"all": ["admin_extra/preview.css"]}
+
     list_display = ["title", "author", "status", "published_at", "tag_list", "is_live"]
     list_filter = ["status", "tags", "author"]
     search_fields = ["title", "description", "body", "keywords"]

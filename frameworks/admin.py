@@ -30,6 +30,9 @@ class ConInline(PointInline):
 
 @admin.register(Framework)
 class FrameworkAdmin(MarkdownxModelAdmin):
+    class Media:
+        css = {"all": ["admin_extra/preview.css"]}
+
     formfield_overrides = {**MarkdownxModelAdmin.formfield_overrides, models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "tagline", "status", "tag_list", "modified_at"]
     list_filter = ["status", "tags"]
