@@ -79,7 +79,7 @@ def render_figure(body: str) -> str:
         dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
         parts.append(
             f'<a class="figure-link" href="{escape(url)}"><img src="{escape(url)}" alt="{escape(alt)}"'
-            f'{dimensions} decoding="async" loading="lazy"></a>'
+            f'{dimensions} loading="lazy" decoding="async"></a>'
         )
     else:
         # The image is missing: keep what the figure says so the reader loses as little as possible.
