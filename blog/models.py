@@ -6,7 +6,7 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
-from frameworks.models import Framework, Status
+from frameworks.models import Framework, PublishableQuerySet, Status
 
 from .cards import ensure_card
 from .images import validate_image_file
@@ -28,16 +28,10 @@ class Author(models.Model):
         return self.name
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(PublishableQuerySet):
     def published(self):
         """The one publication rule: every page, list, feed, sitemap and search goes through it."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def visible_to(self, user):
-        """Staff preview drafts at the real URL; everyone else sees published posts only."""
-        if user.is_active and user.is_staff and user.has_perm("blog.change_post"):
-            return self
-        return self.published()
 
     def for_list(self):
         covered = models.Prefetch("frameworks", queryset=Framework.objects.published().order_by("coverage__position"))

@@ -11,15 +11,20 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
-class FrameworkQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
+class PublishableQuerySet(models.QuerySet):
+    """Base for querysets that define published(), the one publication rule of their model."""
 
     def visible_to(self, user):
-        """Staff preview drafts at the real URL; everyone else sees published entries only."""
-        if user.is_active and user.is_staff and user.has_perm("frameworks.change_framework"):
+        """Staff who may edit the model preview drafts at the real URL; everyone else sees published()."""
+        opts = self.model._meta
+        if user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
             return self
         return self.published()
+
+
+class FrameworkQuerySet(PublishableQuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
 
     def for_list(self):
         return self.prefetch_related("tags")
