@@ -6,15 +6,19 @@ from .models import Post
 
 
 @transaction.atomic
-def posts_rerender_embedding(*, framework_ids: list[int], exclude: int | None = None) -> int:
-    """Re-render the stored HTML of every post that embeds one of these entries; return how many."""
-    posts = Post.objects.filter(frameworks__in=framework_ids).exclude(pk=exclude).distinct()
+def posts_rerender(*, posts) -> int:
+    """Re-render the stored HTML of these posts (their embedded entries changed); return how many."""
     count = 0
     for post in posts:
         post.render()
         Post.objects.filter(pk=post.pk).update(body_html=post.body_html)
         count += 1
     return count
+
+
+def posts_rerender_embedding(*, framework_ids: list[int], exclude: int | None = None) -> int:
+    """Re-render every post that embeds one of these entries."""
+    return posts_rerender(posts=Post.objects.filter(frameworks__in=framework_ids).exclude(pk=exclude).distinct())
 
 
 def rewrite_embeds(source: str, *, old_slug: str, new_slug: str) -> str:

@@ -3,7 +3,8 @@ from django.contrib import admin, messages
 from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
 
-from blog.services import posts_follow_slug_change, posts_rerender_embedding
+from blog.models import Post
+from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
 
 from .models import Con, Framework, Pro, Status
 
@@ -63,15 +64,15 @@ class FrameworkAdmin(MarkdownxModelAdmin):
         posts_rerender_embedding(framework_ids=[form.instance.pk])
 
     def delete_queryset(self, request, queryset):
-        affected = list(queryset.values_list("pk", flat=True))
-        posts = list(Framework.objects.filter(pk__in=affected).values_list("posts", flat=True))
+        # The coverage rows go with the entries: find the articles that showed them first.
+        posts = list(Post.objects.filter(frameworks__in=queryset).distinct())
         super().delete_queryset(request, queryset)
-        rerender_posts_by_id([post for post in posts if post])
+        posts_rerender(posts=posts)
 
     def delete_model(self, request, obj):
-        posts = list(obj.posts.values_list("pk", flat=True))
+        posts = list(obj.posts.all())
         super().delete_model(request, obj)
-        rerender_posts_by_id(posts)
+        posts_rerender(posts=posts)
 
     def _set_status(self, request, queryset, status):
         count = queryset.update(status=status)
@@ -85,10 +86,3 @@ class FrameworkAdmin(MarkdownxModelAdmin):
     @admin.action(description="Unpublish selected entries (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Status.DRAFT)
-
-
-def rerender_posts_by_id(post_ids):
-    from blog.models import Post
-
-    for post in Post.objects.filter(pk__in=post_ids):
-        post.save()

@@ -180,3 +180,11 @@ def test_hero_image_over_the_byte_limit_is_refused(staff_client, seeded, setting
     response = staff_client.post(url, data)
     assert response.status_code == 200 and "; the limit is 50 bytes." in response.text
     assert media_files(media_root) == before
+
+
+def test_deleting_an_entry_removes_its_section_from_the_article(staff_client, client, seeded):
+    gradio = Framework.objects.get(slug="gradio")
+    response = staff_client.post(reverse("admin:frameworks_framework_delete", args=[gradio.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    article = client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG})).text
+    assert "Create and share machine learning interfaces" not in article and "Plotly Dash" in article

@@ -71,3 +71,15 @@ def test_tag_page_queries_do_not_grow(client, make_post, make_framework, django_
         make_framework(tags=["web"])
     with django_assert_num_queries(6):  # tag, posts with authors, their tags, covered entries, entries, their tags
         client.get(reverse("blog:tag", kwargs={"slug": "web"}))
+
+
+def test_home_cards_name_the_covered_entries_once_each_in_order(client, make_post, make_framework):
+    make_framework("Alpha")
+    make_framework("Beta")
+    make_post("First", body="```framework beta\n```\n\n```framework alpha\n```")
+    make_post("Second", body="```framework alpha\n```\n\n```framework beta\n```")
+    html = client.get("/").text
+    first, second = html.split("First")[1].split("Second")[0], html.split("Second")[1]
+    assert first.count(">Alpha</a>") == 1 and first.count(">Beta</a>") == 1
+    assert first.index(">Beta<") < first.index(">Alpha<")
+    assert second.index(">Alpha<") < second.index(">Beta<")
