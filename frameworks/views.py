@@ -7,6 +7,7 @@ from .models import Framework
 
 class FrameworkListView(ListView):
     queryset = Framework.objects.published().for_list()
+    paginate_by = 60
 
 
 class FrameworkDetailView(StaffPreviewMixin, DetailView):

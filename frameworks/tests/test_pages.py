@@ -70,11 +70,11 @@ def test_hostile_html_in_entry_fields_is_neutralised(client, make_framework):
     assert "<script>alert" not in html and "onerror" not in html and "javascript:" not in html
 
 
-@pytest.mark.parametrize("count", [1, 25])
+@pytest.mark.parametrize("count", [1, 70])
 def test_list_queries_do_not_grow_with_entries(client, make_framework, django_assert_num_queries, count):
     for _ in range(count):
         make_framework(tags=["web"])
-    with django_assert_num_queries(2):  # entries, their tags
+    with django_assert_num_queries(3):  # count, a page of entries, their tags
         client.get(reverse("frameworks:list"))
 
 
