@@ -83,3 +83,18 @@ def test_home_cards_name_the_covered_entries_once_each_in_order(client, make_pos
     assert first.count(">Alpha</a>") == 1 and first.count(">Beta</a>") == 1
     assert first.index(">Beta<") < first.index(">Alpha<")
     assert second.index(">Alpha<") < second.index(">Beta<")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/?page=abc", "/?page=-1", "/?page=99999999999999999999", "/blog/%3Cscript%3E/", "/tags/" + "x" * 500 + "/",
+     "/frameworks/?page=%00", "/blog/../../etc/passwd"],
+)
+def test_hostile_urls_get_a_404_never_a_500(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "We could not find that page" in response.text
+
+
+def test_public_pages_refuse_posts(client, seeded):
+    assert client.post("/", {"x": "y"}).status_code == 405
