@@ -1,4 +1,5 @@
 """Fixtures shared by every test: isolated media, the seed, and small factories."""
+
 from pathlib import Path
 
 import pytest
@@ -49,10 +50,14 @@ def make_framework(db):
 
     counter = iter(range(1, 100_000))
 
-    def make(name=None, *, status=Status.PUBLISHED, pros=("**Fast**: quick",), cons=("**Young**: new",), tags=(), **fields):
+    def make(
+        name=None, *, status=Status.PUBLISHED, pros=("**Fast**: quick",), cons=("**Young**: new",), tags=(), **fields
+    ):
         number = next(counter)
         name = name or f"Framework {number}"
-        fields.setdefault("slug", f"framework-{number}" if name.startswith("Framework ") else name.lower().replace(" ", "-"))
+        fields.setdefault(
+            "slug", f"framework-{number}" if name.startswith("Framework ") else name.lower().replace(" ", "-")
+        )
         framework = Framework.objects.create(name=name, status=status, tagline=f"{name} tagline", **fields)
         for position, text in enumerate(pros):
             Pro.objects.create(framework=framework, text=text, position=position)

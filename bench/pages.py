@@ -7,7 +7,9 @@ WSGI stack (static), and the same bytes from a bare Django view (floor). Also pr
 rendering the article's Markdown per request would cost, which is why we render at save.
 Not a test: numbers move with the machine; compare ratios within one run.
 """
+
 import argparse
+import io
 import os
 import sys
 import tempfile
@@ -54,7 +56,15 @@ def main():
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
-    call_command("import_post", str(SEED_DIR / "000_57345e16e62c26d9.txt"), "--assets", str(SEED_DIR / "assets"), verbosity=0, stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+    call_command(
+        "import_post",
+        str(SEED_DIR / "000_57345e16e62c26d9.txt"),
+        "--assets",
+        str(SEED_DIR / "assets"),
+        verbosity=0,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
     client = Client(SERVER_NAME="127.0.0.1")
     article_bytes = client.get(ARTICLE).content
 

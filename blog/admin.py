@@ -42,7 +42,13 @@ class PostAdmin(MarkdownxModelAdmin):
             "Search and sharing",
             {"fields": ["title_tag", "description", "keywords", "hero_image", "hero_alt", "social_card_preview"]},
         ),
-        ("More", {"classes": ["collapse"], "fields": ["faq", "extra_front_matter", "import_ref", "created_at", "modified_at"]}),
+        (
+            "More",
+            {
+                "classes": ["collapse"],
+                "fields": ["faq", "extra_front_matter", "import_ref", "created_at", "modified_at"],
+            },
+        ),
     ]
     actions = ["publish", "unpublish"]
 

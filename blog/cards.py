@@ -1,4 +1,5 @@
 """Social cards: a 1200×630 PNG drawn from a title, for og:image when there is no hero image."""
+
 import hashlib
 import io
 import textwrap

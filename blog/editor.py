@@ -1,4 +1,5 @@
 """The admin editor's live preview and image upload, on top of django-markdownx's views."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest

@@ -1,4 +1,5 @@
 """What counts as an image here: a real raster file Pillow can decode, bounded in bytes and pixels."""
+
 import warnings
 
 from django.conf import settings

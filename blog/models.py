@@ -62,9 +62,7 @@ class Post(models.Model):
     body_html = models.TextField(editable=False, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     tags = TaggableManager(blank=True)
-    frameworks = models.ManyToManyField(
-        Framework, through="Coverage", related_name="posts", blank=True, editable=False
-    )
+    frameworks = models.ManyToManyField(Framework, through="Coverage", related_name="posts", blank=True, editable=False)
     faq = models.JSONField(default=list, blank=True, help_text="A list of {question, answer} pairs.")
     extra_front_matter = models.JSONField(
         default=dict, blank=True, help_text="Front-matter keys the importer kept but has no field for."

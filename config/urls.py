@@ -13,7 +13,9 @@ urlpatterns = [
     # Resolved per request: hashed static names exist only after collectstatic.
     path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("favicon.svg"))),
     # The editor's preview and uploads: staff only (django-markdownx leaves them open).
-    path("admin-tools/markdownx/markdownify/", staff_member_required(PreviewView.as_view()), name="markdownx_markdownify"),
+    path(
+        "admin-tools/markdownx/markdownify/", staff_member_required(PreviewView.as_view()), name="markdownx_markdownify"
+    ),
     path("admin-tools/markdownx/upload/", staff_member_required(UploadView.as_view()), name="markdownx_upload"),
     path("frameworks/", include("frameworks.urls")),
     path("", include("blog.urls")),

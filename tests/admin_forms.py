@@ -1,4 +1,5 @@
 """Read an admin change form the way a browser would, so tests can submit it with one field changed."""
+
 from html.parser import HTMLParser
 
 

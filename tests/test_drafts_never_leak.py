@@ -1,4 +1,5 @@
 """A draft post and a draft entry appear on no page an anonymous reader can open."""
+
 import pytest
 from django.urls import reverse
 
@@ -16,7 +17,9 @@ def drafts(seeded, make_post, make_framework):
     )
     companion = make_post("Public companion", body="```framework reflex\n```", tags=["shared-tag"])
     # A published post that embeds the draft entry: the entry must still not show through it.
-    carrier = make_post("Public with draft embed", body="Intro.\n\n```framework zzsecretframework\n```", tags=["shared-tag"])
+    carrier = make_post(
+        "Public with draft embed", body="Intro.\n\n```framework zzsecretframework\n```", tags=["shared-tag"]
+    )
     return {"entry": secret_entry, "post": secret_post, "public": [companion, carrier]}
 
 

@@ -1,4 +1,5 @@
 """Project-wide promises: migrations made, deploy checks clean, commands that fail fail cleanly."""
+
 import os
 import subprocess
 import sys
@@ -29,7 +30,10 @@ def run_manage(*args, **env):
 
 def test_deploy_checks_are_clean_with_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="config.settings.prod",
         DJANGO_SECRET_KEY="x" * 64 + "-a-long-random-production-secret",
         DJANGO_ALLOWED_HOSTS="example.com",
@@ -38,7 +42,9 @@ def test_deploy_checks_are_clean_with_production_settings():
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    result = run_manage("check", DJANGO_SETTINGS_MODULE="config.settings.prod", DJANGO_SECRET_KEY="", DJANGO_ALLOWED_HOSTS="x")
+    result = run_manage(
+        "check", DJANGO_SETTINGS_MODULE="config.settings.prod", DJANGO_SECRET_KEY="", DJANGO_ALLOWED_HOSTS="x"
+    )
     assert result.returncode != 0 and "Set DJANGO_SECRET_KEY" in result.stderr
 
 
@@ -51,7 +57,9 @@ def test_debug_is_off_unless_the_environment_turns_it_on():
 def test_malformed_import_exits_non_zero_with_one_line_and_no_traceback(tmp_path):
     bad = tmp_path / "bad.md"
     bad.write_text("---\ntitle: Broken\ndate: 2025-01-01\n")
-    result = run_manage("import_post", str(bad), SQLITE_PATH=str(tmp_path / "db.sqlite3"), MEDIA_ROOT=str(tmp_path / "m"))
+    result = run_manage(
+        "import_post", str(bad), SQLITE_PATH=str(tmp_path / "db.sqlite3"), MEDIA_ROOT=str(tmp_path / "m")
+    )
     assert result.returncode != 0
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and str(bad) in lines[0] and "closing '---'" in lines[0]

@@ -1,4 +1,5 @@
 """fixtures/seed.json must be what importing the seed produces today."""
+
 import pytest
 from django.core import serializers
 from django.core.management import call_command

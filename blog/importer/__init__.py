@@ -1,4 +1,5 @@
 """Import a post written in the Reflex blog's Markdown dialect. See post_import."""
+
 from .errors import ImportFailed
 from .service import ImportResult, post_import
 

@@ -1,4 +1,5 @@
 """Images named by a post: found in the assets folder, checked with Pillow, stored as media."""
+
 import hashlib
 from pathlib import Path, PurePosixPath
 

@@ -1,4 +1,5 @@
 """The post body: fenced blocks of the dialect translated, everything a reader sees kept."""
+
 import re
 from collections.abc import Callable
 
@@ -52,7 +53,10 @@ EXPRESSION_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>\{[^)]*\}|[A-Za-
 
 def unlink_expressions(text: str, line: int, warnings: list[str]) -> str:
     def replace(match: re.Match) -> str:
-        warnings.append(f"line {line}: link “{match['text']}” points at {match['target']}, which only the Reflex site can resolve: kept as text")
+        warnings.append(
+            f"line {line}: link “{match['text']}” points at {match['target']}, "
+            "which only the Reflex site can resolve: kept as text"
+        )
         return match["text"]
 
     return EXPRESSION_LINK.sub(replace, text)

@@ -6,12 +6,29 @@ We walk that call tree and keep what a reader sees: images, texts, videos and li
 Layout-only calls (spacers, dividers) give nothing. Anything else makes the block
 untranslatable, and the caller shows it as code and reports it.
 """
+
 import ast
 from dataclasses import dataclass
 
 CONTAINERS = {
-    "vstack", "hstack", "box", "center", "flex", "container", "section", "fragment", "grid",
-    "card", "image_zoom", "div", "inset", "stack", "el.div", "el.section", "el.figure", "el.center",
+    "vstack",
+    "hstack",
+    "box",
+    "center",
+    "flex",
+    "container",
+    "section",
+    "fragment",
+    "grid",
+    "card",
+    "image_zoom",
+    "div",
+    "inset",
+    "stack",
+    "el.div",
+    "el.section",
+    "el.figure",
+    "el.center",
 }
 LAYOUT_ONLY = {"spacer", "divider", "separator", "el.hr", "el.br"}
 IMAGES = {"image", "el.img", "img"}

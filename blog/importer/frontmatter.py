@@ -1,4 +1,5 @@
 """YAML front matter of the Reflex blog dialect, checked and mapped onto our fields."""
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -9,8 +10,19 @@ from django.utils.dateparse import parse_date, parse_datetime
 from .errors import ImportFailed
 
 KNOWN_KEYS = {
-    "title", "title_tag", "author", "author_bio", "date", "updated_at", "description",
-    "image", "meta", "tag", "tags", "faq", "slug",
+    "title",
+    "title_tag",
+    "author",
+    "author_bio",
+    "date",
+    "updated_at",
+    "description",
+    "image",
+    "meta",
+    "tag",
+    "tags",
+    "faq",
+    "slug",
 }
 
 
@@ -54,7 +66,7 @@ def to_datetime(value, key: str) -> dt.datetime:
     else:
         raise ImportFailed(f"front matter '{key}' is not a date: {value!r}")
     if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, dt.timezone.utc)
+        moment = timezone.make_aware(moment, dt.UTC)
     return moment
 
 

@@ -1,14 +1,15 @@
 """Finds the H2 sections that describe one framework (a Pros list, a Cons list) and lifts them out.
 
-    ## Name
-    ### Tagline
-    description…
-    **Pros**
-    - **Label**: text
-    **Cons**
-    - **Label**: text
-    closing notes…
+## Name
+### Tagline
+description…
+**Pros**
+- **Label**: text
+**Cons**
+- **Label**: text
+closing notes…
 """
+
 import re
 from dataclasses import dataclass, field
 
@@ -21,9 +22,7 @@ H1 = re.compile(r"^#(?!#)\s+")
 H3 = re.compile(r"^###(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 # Later posts of the dialect put the tagline in a bold line instead of an H3.
 BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_].*?)(?:\*\*|__)\s*$")
-MARKER = re.compile(
-    r"^\s*(?:#{3,6}\s+)?(?:\*\*|__)?\s*(?P<kind>pros|cons)\s*:?\s*(?:\*\*|__)?\s*:?\s*$", re.IGNORECASE
-)
+MARKER = re.compile(r"^\s*(?:#{3,6}\s+)?(?:\*\*|__)?\s*(?P<kind>pros|cons)\s*:?\s*(?:\*\*|__)?\s*:?\s*$", re.IGNORECASE)
 ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+(?P<text>.*)$")
 LABELLED = re.compile(r"^(?:\*\*|__)(?P<label>.+?)(?:\*\*|__)\s*(?:[:\-–—]\s*)?(?P<text>.*)$", re.S)
 FIRST_LINK = re.compile(r"\[[^\]]*\]\((?P<url>https?://[^)\s]+)")
@@ -87,8 +86,10 @@ def take_list(lines: list[str], start: int, fenced: set[int]) -> tuple[list[Poin
             following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j].strip()), "")
             if not (ITEM.match(following) or following.startswith(("  ", "\t"))):
                 break
-        elif items and not (MARKER.match(line) or H2.match(line) or H3.match(line)) and (
-            line.startswith((" ", "\t")) or lines[index - 1].strip()
+        elif (
+            items
+            and not (MARKER.match(line) or H2.match(line) or H3.match(line))
+            and (line.startswith((" ", "\t")) or lines[index - 1].strip())
         ):
             # An indented line, or a lazy continuation right after the item's own line.
             items[-1].append(line)
@@ -155,7 +156,7 @@ def lift_framework_sections(markdown_text: str) -> tuple[str, list[FrameworkDraf
     lines = markdown_text.splitlines()
     fenced = code_lines(lines)
     starts = [i for i, line in enumerate(lines) if i not in fenced and (H2.match(line) or H1.match(line))]
-    bounds = list(zip(starts, [*starts[1:], len(lines)]))
+    bounds = list(zip(starts, [*starts[1:], len(lines)], strict=False))
     out: list[str] = lines[: starts[0]] if starts else lines
     drafts: list[FrameworkDraft] = []
     for start, end in bounds:

@@ -1,4 +1,5 @@
 """Markdown to sanitised HTML: the one renderer for posts, entries and the editor's preview."""
+
 import re
 
 import markdown

@@ -3,6 +3,7 @@
 Documented for editors in the README ("Writing posts"). Each renderer returns HTML that still
 goes through the sanitiser with the rest of the document.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape

@@ -1,4 +1,5 @@
 """Splits Markdown into plain text and fenced blocks, the unit both the importer and the renderer work on."""
+
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,11 @@ class Fence:
 
     def source(self) -> str:
         """The block exactly as it would be written back."""
-        return f"{self.fence}{self.info}\n{self.body}{self.fence}\n" if self.body else f"{self.fence}{self.info}\n{self.fence}\n"
+        return (
+            f"{self.fence}{self.info}\n{self.body}{self.fence}\n"
+            if self.body
+            else f"{self.fence}{self.info}\n{self.fence}\n"
+        )
 
 
 def split_fences(markdown: str, *, strict: bool = True) -> list[Text | Fence]:
@@ -74,9 +79,7 @@ def split_fences(markdown: str, *, strict: bool = True) -> list[Text | Fence]:
 
 
 LIST_ITEM_START = r"[ \t]{0,3}(?:[-*+]|\d+[.)])[ \t]"
-LIST_AFTER_TEXT = re.compile(
-    rf"^(?!{LIST_ITEM_START})([^\s>#|].*)\n({LIST_ITEM_START}+\S)", re.M
-)
+LIST_AFTER_TEXT = re.compile(rf"^(?!{LIST_ITEM_START})([^\s>#|].*)\n({LIST_ITEM_START}+\S)", re.M)
 
 
 def tidy_blank_lines(markdown: str) -> str:

@@ -1,14 +1,48 @@
 """The one allowlist every piece of user-authored HTML passes before it is stored."""
+
 import nh3
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS_WITH_CLASS = {"aside", "div", "figure", "p", "section", "span", "ul", "ol", "pre", "code", "table"}
 
-TAGS = HEADINGS | BLOCKS_WITH_CLASS | {
-    "a", "abbr", "b", "blockquote", "br", "caption", "dd", "del", "details", "dl", "dt", "em",
-    "figcaption", "hr", "i", "img", "ins", "kbd", "li", "mark", "s", "small", "strong", "sub",
-    "summary", "sup", "tbody", "td", "tfoot", "th", "thead", "tr",
-}
+TAGS = (
+    HEADINGS
+    | BLOCKS_WITH_CLASS
+    | {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "del",
+        "details",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "s",
+        "small",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+    }
+)
 
 ATTRIBUTES = {
     "a": {"href", "title", "id", "class"},

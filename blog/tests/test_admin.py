@@ -1,4 +1,5 @@
 """What an editor can do in the admin, and what bad input gets there."""
+
 import io
 
 import pytest
@@ -27,8 +28,12 @@ def media_files(media_root):
 @pytest.mark.parametrize(
     "url_name",
     [
-        "admin:blog_post_changelist", "admin:blog_post_add", "admin:frameworks_framework_changelist",
-        "admin:frameworks_framework_add", "admin:blog_author_changelist", "admin:taggit_tag_changelist",
+        "admin:blog_post_changelist",
+        "admin:blog_post_add",
+        "admin:frameworks_framework_changelist",
+        "admin:frameworks_framework_add",
+        "admin:blog_author_changelist",
+        "admin:taggit_tag_changelist",
     ],
 )
 def test_admin_pages_open(staff_client, seeded, url_name):
@@ -120,9 +125,16 @@ def test_editor_creates_a_post_from_the_admin(staff_client, client, db):
     response = staff_client.post(
         reverse("admin:blog_post_add"),
         {
-            "title": "Hello", "slug": "hello", "author": author.pk, "status": "published",
-            "published_at_0": "2025-01-01", "published_at_1": "10:00:00", "body": "Hi **there**.",
-            "faq": "[]", "extra_front_matter": "{}", "tags": "intro",
+            "title": "Hello",
+            "slug": "hello",
+            "author": author.pk,
+            "status": "published",
+            "published_at_0": "2025-01-01",
+            "published_at_1": "10:00:00",
+            "body": "Hi **there**.",
+            "faq": "[]",
+            "extra_front_matter": "{}",
+            "tags": "intro",
         },
     )
     assert response.status_code == 302

@@ -1,4 +1,5 @@
 """What a reader sees on the seed article: every sentence, list item, heading, link and figure."""
+
 import re
 from html.parser import HTMLParser
 
@@ -58,9 +59,7 @@ def seed_reader_content(seed_file) -> Blocks:
     """The seed rendered by plain Python-Markdown, exec/eval blocks aside: what must reach readers."""
     text = seed_file.read_text()
     body = text.split("---\n", 2)[2]
-    kept = [
-        "\n".join(part.lines) for part in split_fences(body) if not isinstance(part, Fence)
-    ]
+    kept = ["\n".join(part.lines) for part in split_fences(body) if not isinstance(part, Fence)]
     # CommonMark lets a list start right under a paragraph line; Python-Markdown needs a blank line.
     commonmark_lists = re.sub(r"^(?!- )(\S.*)\n(- )", r"\1\n\n\2", "\n".join(kept), flags=re.M)
     return parse(markdown.markdown(commonmark_lists))

@@ -1,4 +1,5 @@
 """The Reflex-dialect importer: what it keeps, what it refuses, and that a refusal changes nothing."""
+
 import io
 import textwrap
 from pathlib import Path
@@ -30,7 +31,9 @@ def png_bytes(size=(40, 30)) -> bytes:
 
 
 def stored_files(media_root: Path) -> set[str]:
-    return {str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file()} if media_root.exists() else set()
+    return (
+        {str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file()} if media_root.exists() else set()
+    )
 
 
 def snapshot():
@@ -62,7 +65,12 @@ def test_seed_sections_become_entries_with_their_points(seeded):
     assert reflex.tagline == "Create full-stack web apps using only Python"
     assert reflex.website == "https://reflex.dev"
     assert [p.label for p in reflex.pros.all()] == [
-        "Pure Python", "No boilerplate", "Flexible and expressive", "Database management", "Authentication", "Deployment",
+        "Pure Python",
+        "No boilerplate",
+        "Flexible and expressive",
+        "Database management",
+        "Authentication",
+        "Deployment",
     ]
     assert [c.label for c in reflex.cons.all()] == ["Ecosystem", "Breaking changes"]
     assert "<code>reflex deploy</code>" in reflex.pros.get(label="Deployment").text_html
@@ -109,13 +117,17 @@ def test_reimport_updates_and_never_duplicates(seeded, seed_file, media_root):
 
 
 def test_missing_figure_image_is_a_warning_and_keeps_alt_and_caption(tmp_path):
-    path = write(tmp_path, HEAD + textwrap.dedent('''
+    path = write(
+        tmp_path,
+        HEAD
+        + textwrap.dedent("""
         Intro.
 
         ```python eval
         rx.vstack(image_zoom(rx.image(src="/blog/nowhere.png", alt="A chart")), rx.text("The caption"))
         ```
-        '''))
+        """),
+    )
     result = post_import(path=path, assets=tmp_path)
     assert any("/blog/nowhere.png not found" in warning for warning in result.warnings)
     html = result.post.body_html
@@ -155,7 +167,10 @@ def test_broken_version_of_an_imported_post_leaves_the_stored_one_intact(tmp_pat
 def test_fake_image_is_refused_and_no_file_is_left_behind(tmp_path, media_root):
     (tmp_path / "real.png").write_bytes(png_bytes())
     (tmp_path / "fake.png").write_bytes(b"this is not an image at all")
-    path = write(tmp_path, HEAD + textwrap.dedent('''
+    path = write(
+        tmp_path,
+        HEAD
+        + textwrap.dedent("""
         ```python eval
         rx.image(src="/blog/real.png", alt="Real")
         ```
@@ -163,7 +178,8 @@ def test_fake_image_is_refused_and_no_file_is_left_behind(tmp_path, media_root):
         ```python eval
         rx.image(src="/blog/fake.png", alt="Fake")
         ```
-        '''))
+        """),
+    )
     with pytest.raises(ImportFailed, match="fake.png.*not a valid image"):
         post_import(path=path, assets=tmp_path)
     assert Post.objects.count() == 0
@@ -190,7 +206,10 @@ def test_eval_blocks_are_parsed_never_executed(tmp_path):
 
 
 def test_other_dialect_blocks_are_translated_shown_as_code_or_reported(tmp_path):
-    path = write(tmp_path, HEAD + textwrap.dedent('''
+    path = write(
+        tmp_path,
+        HEAD
+        + textwrap.dedent("""
         ```md alert warning
         # Heads up
         Read this **first**.
@@ -212,7 +231,8 @@ def test_other_dialect_blocks_are_translated_shown_as_code_or_reported(tmp_path)
         ```bash
         pip install reflex
         ```
-        '''))
+        """),
+    )
     result = post_import(path=path)
     html = result.post.body_html
     assert '<aside class="callout callout-warning">' in html and "Heads up" in html and "<strong>first</strong>" in html
@@ -225,7 +245,9 @@ def test_other_dialect_blocks_are_translated_shown_as_code_or_reported(tmp_path)
 
 
 def test_later_front_matter_keys_are_mapped_and_unknown_ones_kept(tmp_path):
-    path = write(tmp_path, textwrap.dedent('''\
+    path = write(
+        tmp_path,
+        textwrap.dedent("""\
         ---
         title: Heading Title
         title_tag: Browser Title
@@ -245,7 +267,8 @@ def test_later_front_matter_keys_are_mapped_and_unknown_ones_kept(tmp_path):
         series: Deep dives
         ---
         Body.
-        '''))
+        """),
+    )
     result = post_import(path=path)
     post = result.post
     assert post.title_tag == "Browser Title"

@@ -1,4 +1,5 @@
 """The importer handles the dialect as later posts of the same blog write it, not just the seed."""
+
 import textwrap
 
 import pytest
@@ -8,7 +9,7 @@ from frameworks.models import Framework
 
 pytestmark = pytest.mark.django_db
 
-LATER_POST = '''\
+LATER_POST = """\
 ---
 author: Sam Example
 date: 2025-12-01
@@ -79,7 +80,7 @@ Widget Works is older.
 ## Conclusion
 
 Pick what fits.
-'''
+"""
 
 
 @pytest.fixture
@@ -130,15 +131,20 @@ def test_multiline_keywords_and_tag(later):
 
 def test_several_figures_each_keep_their_caption(tmp_path):
     path = tmp_path / "figs.md"
-    path.write_text(textwrap.dedent('''\
+    path.write_text(
+        textwrap.dedent("""\
         ---
         title: Figures
         date: 2025-01-01
         ---
         ```python eval
-        rx.vstack(rx.image(src="https://example.com/a.png", alt="A"), rx.text("First"), rx.image(src="https://example.com/b.png", alt="B"), rx.text("Second"))
+        rx.vstack(
+            rx.image(src="https://example.com/a.png", alt="A"), rx.text("First"),
+            rx.image(src="https://example.com/b.png", alt="B"), rx.text("Second"),
+        )
         ```
-        '''))
+        """)
+    )
     html = post_import(path=path).post.body_html
     assert html.count("<figure") == 2
     assert html.index('alt="A"') < html.index("First") < html.index('alt="B"') < html.index("Second")

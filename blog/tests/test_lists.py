@@ -1,4 +1,5 @@
 """Home page and tag pages: newest first, paginated, drafts absent, queries flat."""
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -87,8 +88,15 @@ def test_home_cards_name_the_covered_entries_once_each_in_order(client, make_pos
 
 @pytest.mark.parametrize(
     "url",
-    ["/?page=abc", "/?page=-1", "/?page=99999999999999999999", "/blog/%3Cscript%3E/", "/tags/" + "x" * 500 + "/",
-     "/frameworks/?page=%00", "/blog/../../etc/passwd"],
+    [
+        "/?page=abc",
+        "/?page=-1",
+        "/?page=99999999999999999999",
+        "/blog/%3Cscript%3E/",
+        "/tags/" + "x" * 500 + "/",
+        "/frameworks/?page=%00",
+        "/blog/../../etc/passwd",
+    ],
 )
 def test_hostile_urls_get_a_404_never_a_500(client, db, url):
     response = client.get(url)

@@ -1,4 +1,5 @@
 """Settings shared by every environment; anything secret or per-host comes from the environment."""
+
 import os
 from pathlib import Path
 

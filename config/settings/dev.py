@@ -2,6 +2,7 @@
 
 DEBUG stays off unless DJANGO_DEBUG turns it on, so `make run` shows the real 404 page.
 """
+
 import secrets
 
 from .base import *  # noqa: F401,F403

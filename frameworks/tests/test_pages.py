@@ -1,4 +1,5 @@
 """Framework entry pages: what a reader sees, drafts hidden, queries flat."""
+
 import pytest
 from django.urls import reverse
 

@@ -15,7 +15,9 @@ class Command(BaseCommand):
         parser.add_argument("--assets", type=Path, help="Folder holding the images the post names.")
         parser.add_argument("--draft", action="store_true", help="Create new posts and entries as drafts.")
         parser.add_argument(
-            "--if-new", action="store_true", help="Do nothing if this file was imported before (keeps editors' changes)."
+            "--if-new",
+            action="store_true",
+            help="Do nothing if this file was imported before (keeps editors' changes).",
         )
 
     def handle(self, *args, path: Path, assets: Path | None, draft: bool, if_new: bool, **options):
