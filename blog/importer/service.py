@@ -2,6 +2,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -39,6 +40,16 @@ def read_source(path: Path) -> str:
         raise ImportFailed(f"not UTF-8 text (byte {error.start})") from None
 
 
+def checked(instance, *, what: str, exclude: list[str] | None = None):
+    """Model validation as the admin does it, reported as one import error (lengths, URLs, images)."""
+    try:
+        instance.full_clean(exclude=exclude, validate_unique=False)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise ImportFailed(f"{what}: {field}: {messages[0]}") from None
+    return instance
+
+
 def framework_save(draft: FrameworkDraft, *, status: str) -> tuple[Framework, bool]:
     """Create or update the entry for a section; its pros and cons become exactly the section's."""
     framework, created = Framework.objects.get_or_create(
@@ -49,17 +60,19 @@ def framework_save(draft: FrameworkDraft, *, status: str) -> tuple[Framework, bo
     framework.website = draft.website
     framework.description = draft.description
     framework.closing_notes = draft.closing_notes
-    framework.save()
+    checked(framework, what=f"section “{draft.name}”").save()
     for model, points in ((Pro, draft.pros), (Con, draft.cons)):
         model.objects.filter(framework=framework).delete()
         for position, point in enumerate(points):
-            model(framework=framework, label=point.label, text=point.text, position=position).save()
+            item = model(framework=framework, label=point.label, text=point.text, position=position)
+            checked(item, what=f"section “{draft.name}”, {model.__name__.lower()} {position + 1}").save()
     return framework, created
 
 
 def author_for(name: str, bio: str) -> Author:
     name = name or "Editorial team"
-    author, _ = Author.objects.get_or_create(name=name, defaults={"slug": slugify(name)[:120] or "author"})
+    slug = slugify(name)[:120] or "author"
+    author, _ = Author.objects.get_or_create(slug=slug, defaults={"name": name[:120]})
     if bio and author.bio != bio:
         author.bio = bio
         author.save(update_fields=["bio"])
@@ -112,6 +125,10 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
     if not slug:
         raise ImportFailed("the title gives no usable slug")
     post = Post.objects.filter(import_ref=path.name).first() or Post.objects.filter(slug=slug).first()
+    if post and post.import_ref and post.import_ref != path.name:
+        raise ImportFailed(f"the post at /blog/{slug}/ was imported from another file ({post.import_ref})")
+    if Post.objects.filter(slug=slug).exclude(pk=post.pk if post else None).exists():
+        raise ImportFailed(f"another post already uses the slug {slug}")
     created = post is None
     if created:
         post = Post(status=status, import_ref=path.name)
@@ -133,6 +150,7 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
             post.hero_alt = post.hero_alt or matter.title
         else:
             warnings.append(f"hero image {matter.image} not found: a social card is generated from the title")
+    checked(post, what="the post", exclude=["hero_image", "social_card"])
     card = card_name(slug=post.slug, title=post.title)
     card_is_new = not post.hero_image and not post.social_card.storage.exists(card)
     post.save()

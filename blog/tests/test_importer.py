@@ -316,3 +316,17 @@ def test_unreadable_image_is_refused(tmp_path):
     path = write(tmp_path, HEAD + '```python eval\nrx.image(src="/blog/dir.png/", alt="x")\n```\n')
     result = post_import(path=path, assets=tmp_path)
     assert any("not found" in warning for warning in result.warnings)
+
+
+def test_a_post_from_another_file_with_the_same_title_is_not_overwritten(tmp_path):
+    post_import(path=write(tmp_path, HEAD + "First.\n", name="one.md"))
+    with pytest.raises(ImportFailed, match="imported from another file"):
+        post_import(path=write(tmp_path, HEAD + "Second.\n", name="two.md"))
+    assert "First." in Post.objects.get().body
+
+
+def test_overlong_fields_are_refused_with_a_clear_message(tmp_path):
+    path = write(tmp_path, HEAD + "## Thing\n### " + "t" * 300 + "\n\n**Pros**\n\n- **A**: b\n")
+    with pytest.raises(ImportFailed, match="section “Thing”: tagline: Ensure this value has at most 200"):
+        post_import(path=path)
+    assert Framework.objects.count() == 0
