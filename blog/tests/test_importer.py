@@ -330,3 +330,13 @@ def test_overlong_fields_are_refused_with_a_clear_message(tmp_path):
     with pytest.raises(ImportFailed, match="section “Thing”: tagline: Ensure this value has at most 200"):
         post_import(path=path)
     assert Framework.objects.count() == 0
+
+
+def test_social_card_is_redrawn_when_the_title_changes(seeded, media_root):
+    post = seeded.post
+    first = post.social_card.name
+    post.title = "A different title"
+    post.save()
+    assert post.social_card.name != first and (media_root / post.social_card.name).is_file()
+    post.save()
+    assert post.social_card.name == Post.objects.get().social_card.name
