@@ -8,10 +8,9 @@ from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
 
 from .blocks import RenderContext, embed_slug, render_block
+from .core import BASE_EXTENSIONS, plain_markdown
 from .fences import Fence, split_fences
 from .sanitize import sanitize
-
-BASE_EXTENSIONS = ["extra", "sane_lists"]
 
 
 class BlocksPreprocessor(Preprocessor):
@@ -76,7 +75,6 @@ def render_markdown(source: str, *, include_drafts: bool = False) -> str:
     if not source or not source.strip():
         return ""
     context = RenderContext(frameworks=load_frameworks(embedded_slugs(source)), include_drafts=include_drafts)
-    context.render_fragment = lambda text: _converter(RenderContext()).convert(text)
     return sanitize(_converter(context).convert(source))
 
 
@@ -85,7 +83,7 @@ PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 def render_inline(text: str) -> str:
     """One line of inline Markdown (bold, code, links) without the wrapping paragraph."""
-    html = markdown.markdown(text or "", extensions=BASE_EXTENSIONS)
+    html = plain_markdown(text)
     match = PARAGRAPH.match(html.strip())
     return sanitize(match[1] if match else html)
 

@@ -4,7 +4,6 @@ Documented for editors in the README ("Writing posts"). Each renderer returns HT
 goes through the sanitiser with the rest of the document.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
@@ -12,6 +11,8 @@ import yaml
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from PIL import Image
+
+from .core import plain_markdown
 
 CALLOUT_KINDS = {"info", "success", "warning", "error", "tip", "note"}
 
@@ -22,7 +23,6 @@ class RenderContext:
 
     frameworks: dict = field(default_factory=dict)
     include_drafts: bool = False
-    render_fragment: Callable[[str], str] = str
 
 
 def embed_slug(info: str) -> str | None:
@@ -91,7 +91,7 @@ def render_figure(body: str) -> str:
     return "".join(parts)
 
 
-def render_callout(words: list[str], body: str, context: RenderContext) -> str:
+def render_callout(words: list[str], body: str) -> str:
     """```md alert [info|warning|…]: the Reflex dialect's callout; a leading '# ' line is its title."""
     kind = words[2] if len(words) > 2 and words[2] in CALLOUT_KINDS else "info"
     lines = body.strip("\n").splitlines()
@@ -99,7 +99,8 @@ def render_callout(words: list[str], body: str, context: RenderContext) -> str:
     if lines and lines[0].startswith("# "):
         title, lines = lines[0][2:].strip(), lines[1:]
     title_html = f'<p class="callout-title">{escape(title)}</p>' if title else ""
-    return f'<aside class="callout callout-{kind}">{title_html}{context.render_fragment(chr(10).join(lines))}</aside>'
+    body_html = plain_markdown("\n".join(lines))
+    return f'<aside class="callout callout-{kind}">{title_html}{body_html}</aside>'
 
 
 def render_video(words: list[str], body: str) -> str:
@@ -129,7 +130,7 @@ def render_block(info: str, body: str, context: RenderContext) -> str | None:
     if words == ["figure"]:
         return render_figure(body)
     if words[:2] == ["md", "alert"]:
-        return render_callout(words, body, context)
+        return render_callout(words, body)
     if words[:2] == ["md", "video"]:
         return render_video(words, body)
     return None

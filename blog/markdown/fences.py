@@ -26,18 +26,15 @@ class Fence:
     body: str
     start: int
     fence: str
+    indent: str = ""
 
     @property
     def words(self) -> list[str]:
         return self.info.split()
 
     def source(self) -> str:
-        """The block exactly as it would be written back."""
-        return (
-            f"{self.fence}{self.info}\n{self.body}{self.fence}\n"
-            if self.body
-            else f"{self.fence}{self.info}\n{self.fence}\n"
-        )
+        """The block as it would be written back."""
+        return f"{self.indent}{self.fence}{self.info}\n{self.body}{self.indent}{self.fence}\n"
 
 
 def split_fences(markdown: str, *, strict: bool = True) -> list[Text | Fence]:
@@ -72,7 +69,8 @@ def split_fences(markdown: str, *, strict: bool = True) -> list[Text | Fence]:
         if text:
             parts.append(Text(text, text_start))
             text = []
-        parts.append(Fence(info=info, body="".join(f"{line}\n" for line in body), start=opened_on, fence=fence))
+        body_text = "".join(f"{line}\n" for line in body)
+        parts.append(Fence(info=info, body=body_text, start=opened_on, fence=fence, indent=match["indent"]))
     if text:
         parts.append(Text(text, text_start))
     return parts
