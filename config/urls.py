@@ -17,7 +17,7 @@ urlpatterns = [
         "admin-tools/markdownx/markdownify/", staff_member_required(PreviewView.as_view()), name="markdownx_markdownify"
     ),
     path("admin-tools/markdownx/upload/", staff_member_required(UploadView.as_view()), name="markdownx_upload"),
-    path("frameworks/", include("frameworks.urls")),
+    path("", include("frameworks.urls")),
     path("", include("blog.urls")),
 ]
 

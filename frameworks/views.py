@@ -1,7 +1,12 @@
-from django.views.generic import DetailView, ListView
+from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.views.generic import DetailView, ListView, TemplateView
 
 from blog.mixins import StaffPreviewMixin
+from blog.models import Post
 
+from .comparisons import MAX_FRAMEWORKS, MIN_FRAMEWORKS, NotAComparison, canonical_order, comparison_url
+from .comparisons import parse_comparison
 from .models import Framework
 
 
@@ -9,10 +14,92 @@ class FrameworkListView(ListView):
     queryset = Framework.objects.published().for_list()
     paginate_by = 60
 
+    def get_context_data(self, **kwargs):
+        # The picker offers every entry, not just this page's.
+        choices = Framework.objects.published().values_list("slug", "name")
+        return super().get_context_data(compare_choices=choices, **kwargs)
+
 
 class FrameworkDetailView(StaffPreviewMixin, DetailView):
     queryset = Framework.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         posts = self.object.posts.published().select_related("author").order_by("-published_at")
-        return super().get_context_data(posts=posts, **kwargs)
+        others = Framework.objects.published().exclude(pk=self.object.pk).values_list("slug", "name")
+        return super().get_context_data(posts=posts, compare_choices=others, **kwargs)
+
+
+def covering_posts():
+    return Prefetch(
+        "posts", queryset=Post.objects.published().select_related("author").order_by("-published_at")
+    )
+
+
+class CompareView(TemplateView):
+    """Two to four entries side by side; any other order of the same set redirects to one URL."""
+
+    template_name = "frameworks/compare.html"
+
+    def get(self, request, *args, slugs, **kwargs):
+        try:
+            requested = parse_comparison(slugs)
+        except NotAComparison:
+            raise Http404("Not a comparison of two to four frameworks.") from None
+        if requested != canonical_order(requested):
+            return HttpResponsePermanentRedirect(comparison_url(requested))
+        frameworks = list(
+            Framework.objects.published().filter(slug__in=requested).for_detail().prefetch_related(covering_posts())
+        )
+        if len(frameworks) != len(requested):
+            raise Http404("One of these frameworks is not published.")
+        frameworks.sort(key=lambda framework: requested.index(framework.slug))
+        return self.render_to_response(self.get_context_data(frameworks=frameworks, **kwargs))
+
+
+class ComparePickerView(TemplateView):
+    """The picker's plain GET form lands here: ?f=a&f=b goes on to the comparison."""
+
+    template_name = "frameworks/compare_picker.html"
+
+    def get(self, request, *args, **kwargs):
+        chosen = canonical_order(slug for slug in request.GET.getlist("f") if slug)
+        if MIN_FRAMEWORKS <= len(chosen) <= MAX_FRAMEWORKS:
+            return HttpResponseRedirect(comparison_url(chosen))
+        context = self.get_context_data(
+            chosen=chosen,
+            choices=Framework.objects.published().values_list("slug", "name"),
+            min_frameworks=MIN_FRAMEWORKS,
+            max_frameworks=MAX_FRAMEWORKS,
+        )
+        return self.render_to_response(context)
+
+
+class AlternativesView(DetailView):
+    """Other entries ranked by what they share with this one: tags and the articles covering both."""
+
+    template_name = "frameworks/alternatives.html"
+
+    def get_queryset(self):
+        return Framework.objects.published()
+
+    def get_context_data(self, **kwargs):
+        framework = self.object
+        tag_ids = list(framework.tags.values_list("id", flat=True))
+        post_ids = list(Post.objects.published().filter(frameworks=framework).values_list("id", flat=True))
+        alternatives = (
+            Framework.objects.published()
+            .exclude(pk=framework.pk)
+            .annotate(
+                shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True),
+                shared_posts=Count("posts", filter=Q(posts__in=post_ids), distinct=True),
+            )
+            .filter(Q(shared_tags__gt=0) | Q(shared_posts__gt=0))
+            # A shared tag says more about kinship than appearing in the same roundup.
+            .annotate(score=F("shared_tags") * 2 + F("shared_posts"))
+            .order_by("-score", "name")
+            .prefetch_related("tags")
+        )
+        alternatives = list(alternatives)
+        for alternative in alternatives:
+            alternative.compare_url = comparison_url([framework.slug, alternative.slug])
+        return super().get_context_data(alternatives=alternatives, **kwargs)
