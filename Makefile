@@ -6,7 +6,7 @@ PORT ?= 8000
 SEED_DIR ?= ../shared/seed
 SEED := $(SEED_DIR)/000_57345e16e62c26d9.txt
 
-.PHONY: run test install seed fixture bench clean
+.PHONY: run test test-postgres install seed fixture bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,7 @@ fixture: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles
+
+# The suite against a running PostgreSQL (what .ci/run does after the SQLite run).
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://cms:cms@127.0.0.1:5432/cms} $(PY) -m pytest

@@ -46,6 +46,7 @@ def make_author(db):
 
 @pytest.fixture
 def make_framework(db):
+    from blog.search.index import search_index_framework
     from frameworks.models import Con, Framework, Pro, Status
 
     counter = iter(range(1, 100_000))
@@ -65,6 +66,7 @@ def make_framework(db):
             Con.objects.create(framework=framework, text=text, position=position)
         if tags:
             framework.tags.add(*tags)
+        search_index_framework(framework=framework)
         return framework
 
     return make
@@ -73,6 +75,7 @@ def make_framework(db):
 @pytest.fixture
 def make_post(db, make_author):
     from blog.models import Post
+    from blog.search.index import search_index_post
     from frameworks.models import Status
 
     counter = iter(range(1, 100_000))
@@ -93,6 +96,7 @@ def make_post(db, make_author):
         )
         if tags:
             post.tags.add(*tags)
+            search_index_post(post=post)
         return post
 
     return make

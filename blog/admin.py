@@ -3,7 +3,8 @@ from markdownx.admin import MarkdownxModelAdmin
 
 from frameworks.models import Status
 
-from .models import Author, Post
+from .models import Author, Post, SearchDocument
+from .search.index import search_index_post, search_index_remove
 
 
 @admin.register(Author)
@@ -54,6 +55,20 @@ class PostAdmin(MarkdownxModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author").prefetch_related("tags")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search_index_post(post=form.instance)  # again, now that the tags are saved
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        search_index_remove(kind=SearchDocument.Kind.POST, object_ids=[pk])
+
+    def delete_queryset(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        search_index_remove(kind=SearchDocument.Kind.POST, object_ids=ids)
 
     @admin.display(description="tags")
     def tag_list(self, obj):

@@ -112,11 +112,14 @@ class Post(models.Model):
 
     @transaction.atomic
     def save(self, *args, **kwargs):
+        from .search.index import search_index_post  # the index module needs this one
+
         self.render()
         if not self.hero_image:
             ensure_card(self.social_card, slug=self.slug, title=self.title)
         super().save(*args, **kwargs)
         self.sync_coverage()
+        search_index_post(post=self)
 
     def sync_coverage(self) -> None:
         """The frameworks a post covers are the ones its body embeds, in order."""
@@ -145,3 +148,25 @@ class Coverage(models.Model):
 
     def __str__(self):
         return f"{self.post} covers {self.framework}"
+
+
+class SearchDocument(models.Model):
+    """The searchable text of one post or entry, kept current on save (see blog/search/).
+
+    Visibility is not stored here: searches join back to published(), the one publication rule.
+    """
+
+    class Kind(models.TextChoices):
+        POST = "post", "Article"
+        FRAMEWORK = "framework", "Framework"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_document")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"

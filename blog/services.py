@@ -3,6 +3,7 @@ from django.db import transaction
 from .markdown.blocks import embed_slug
 from .markdown.fences import Fence, split_fences
 from .models import Post
+from .search.index import search_index_post
 
 
 @transaction.atomic
@@ -12,6 +13,7 @@ def posts_rerender(*, posts) -> int:
     for post in posts:
         post.render()
         Post.objects.filter(pk=post.pk).update(body_html=post.body_html)
+        search_index_post(post=post)
         count += 1
     return count
 

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
@@ -7,6 +8,7 @@ from frameworks.models import Framework
 
 from .mixins import StaffPreviewMixin
 from .models import Post
+from .search import MAX_QUERY_LENGTH, matching_documents, results_for
 
 
 class PostListView(ListView):
@@ -28,3 +30,22 @@ class TagDetailView(TemplateView):
         if not posts and not frameworks:
             raise Http404("Nothing published carries this tag.")
         return super().get_context_data(tag=tag, posts=posts, frameworks=frameworks, **kwargs)
+
+
+class SearchView(TemplateView):
+    template_name = "blog/search.html"
+    paginate_by = 10
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+        context = super().get_context_data(query=query, **kwargs)
+        if query:
+            page = Paginator(matching_documents(query), self.paginate_by).get_page(self.request.GET.get("page"))
+            context.update(page_obj=page, results=results_for(page.object_list))
+        if not query or not context["results"]:
+            # Somewhere to go from an empty query or an empty result.
+            context.update(
+                suggested_frameworks=Framework.objects.published().only("name", "slug"),
+                recent_posts=Post.objects.published().order_by("-published_at")[:5],
+            )
+        return context

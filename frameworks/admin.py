@@ -4,6 +4,8 @@ from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
 
 from blog.models import Post
+from blog.models import SearchDocument
+from blog.search.index import search_index_framework, search_index_remove
 from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
 
 from .models import Con, Framework, Pro, Status
@@ -61,17 +63,22 @@ class FrameworkAdmin(MarkdownxModelAdmin):
     def save_related(self, request, form, formsets, change):
         # Pros and cons are saved here, after the entry: only now are the embeds' inputs final.
         super().save_related(request, form, formsets, change)
+        search_index_framework(framework=form.instance)
         posts_rerender_embedding(framework_ids=[form.instance.pk])
 
     def delete_queryset(self, request, queryset):
         # The coverage rows go with the entries: find the articles that showed them first.
         posts = list(Post.objects.filter(frameworks__in=queryset).distinct())
+        ids = list(queryset.values_list("pk", flat=True))
         super().delete_queryset(request, queryset)
+        search_index_remove(kind=SearchDocument.Kind.FRAMEWORK, object_ids=ids)
         posts_rerender(posts=posts)
 
     def delete_model(self, request, obj):
         posts = list(obj.posts.all())
+        pk = obj.pk
         super().delete_model(request, obj)
+        search_index_remove(kind=SearchDocument.Kind.FRAMEWORK, object_ids=[pk])
         posts_rerender(posts=posts)
 
     def _set_status(self, request, queryset, status):

@@ -66,9 +66,13 @@ class Framework(models.Model):
         return self.status == Status.PUBLISHED
 
     def save(self, *args, **kwargs):
+        from blog.search.index import search_index_framework  # blog imports this module
+
         self.description_html = render_markdown(self.description)
         self.closing_notes_html = render_markdown(self.closing_notes)
         super().save(*args, **kwargs)
+        # Pros, cons and tags are saved after the entry: whoever saves them indexes again.
+        search_index_framework(framework=self)
 
 
 class Point(models.Model):

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from blog.cards import card_name
 from blog.markdown.fences import tidy_blank_lines
 from blog.models import Author, Post
+from blog.search.index import search_index_framework, search_index_post
 from blog.services import posts_rerender_embedding
 from frameworks.models import Con, Framework, Pro, Status
 
@@ -66,6 +67,7 @@ def framework_save(draft: FrameworkDraft, *, status: str) -> tuple[Framework, bo
         for position, point in enumerate(points):
             item = model(framework=framework, label=point.label, text=point.text, position=position)
             checked(item, what=f"section “{draft.name}”, {model.__name__.lower()} {position + 1}").save()
+    search_index_framework(framework=framework)
     return framework, created
 
 
@@ -157,5 +159,6 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
     if card_is_new:
         store.track(card)
     post.tags.set(matter.tags, clear=True)
+    search_index_post(post=post)
     posts_rerender_embedding(framework_ids=[framework.id for framework, _ in frameworks], exclude=post.pk)
     return ImportResult(post=post, created=created, frameworks=frameworks, warnings=warnings)

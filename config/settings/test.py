@@ -1,5 +1,6 @@
 from .dev import *  # noqa: F401,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
-DATABASES["default"]["OPTIONS"] = {}  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {}  # noqa: F405

@@ -1,0 +1,42 @@
+"""Keeping SearchDocument current: called wherever a post or an entry (or its tags) is saved."""
+
+from html import unescape
+
+from django.utils.html import strip_tags
+
+from blog.models import Post, SearchDocument
+from frameworks.models import Framework
+
+
+def plain_text(html: str) -> str:
+    return " ".join(unescape(strip_tags(html or "")).split())
+
+
+def search_index_post(*, post: Post) -> None:
+    # The rendered body: readers find an article by the entries it embeds, too.
+    parts = [post.description, plain_text(post.body_html), " ".join(tag.name for tag in post.tags.all())]
+    SearchDocument.objects.update_or_create(
+        kind=SearchDocument.Kind.POST,
+        object_id=post.pk,
+        defaults={"title": post.title, "text": "\n".join(part for part in parts if part)},
+    )
+
+
+def search_index_framework(*, framework: Framework) -> None:
+    points = [f"{point.label}: {point.text}" for point in [*framework.pros.all(), *framework.cons.all()]]
+    parts = [
+        framework.tagline,
+        plain_text(framework.description_html),
+        *[plain_text(point) for point in points],
+        plain_text(framework.closing_notes_html),
+        " ".join(tag.name for tag in framework.tags.all()),
+    ]
+    SearchDocument.objects.update_or_create(
+        kind=SearchDocument.Kind.FRAMEWORK,
+        object_id=framework.pk,
+        defaults={"title": framework.name, "text": "\n".join(part for part in parts if part)},
+    )
+
+
+def search_index_remove(*, kind: str, object_ids) -> None:
+    SearchDocument.objects.filter(kind=kind, object_id__in=list(object_ids)).delete()

@@ -1,0 +1,82 @@
+"""Search: ranked, highlighted, paginated, drafts never shown, hostile input harmless."""
+
+import pytest
+from django.urls import reverse
+
+from frameworks.models import Framework
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, q, **params):
+    return client.get(reverse("blog:search"), {"q": q, **params})
+
+
+def test_async_finds_fastapi_and_the_seed_article_highlighted(client, seeded):
+    html = search(client, "async").text
+    assert 'href="/frameworks/fastapi/"' in html
+    assert f'href="{seeded.post.get_absolute_url()}"' in html
+    assert "<mark>async</mark>" in html.lower()
+
+
+def test_titles_rank_above_mentions(client, seeded):
+    html = search(client, "flask").text
+    assert html.index('href="/frameworks/flask/"') < html.index(f'href="{seeded.post.get_absolute_url()}"')
+
+
+def test_search_covers_pros_cons_taglines_and_tags(client, seeded):
+    Framework.objects.get(slug="gradio").tags.add("huggingface")
+    from blog.search.index import search_index_framework
+
+    search_index_framework(framework=Framework.objects.get(slug="gradio"))
+    assert 'href="/frameworks/gradio/"' in search(client, "huggingface").text
+    assert 'href="/frameworks/reflex/"' in search(client, "boilerplate").text  # a pro's label
+    assert 'href="/frameworks/plotly-dash/"' in search(client, "callbacks stateless").text
+
+
+def test_drafts_are_never_found(client, seeded, make_post, make_framework):
+    make_post("Zebra draft", status="draft", body="zebra zebra")
+    make_framework("Zebra entry", status="draft", description="zebra")
+    html = search(client, "zebra").text
+    assert "Zebra draft" not in html and "Zebra entry" not in html and "Nothing matches" in html
+
+
+def test_results_follow_edits(client, seeded, staff_client):
+    reflex = Framework.objects.get(slug="reflex")
+    reflex.description = "Now with quokkas."
+    reflex.save()
+    assert 'href="/frameworks/reflex/"' in search(client, "quokkas").text
+
+
+def test_results_are_paginated(client, make_post):
+    for number in range(12):
+        make_post(f"Walrus {number}", body="walrus facts")
+    first, second = search(client, "walrus"), search(client, "walrus", page=2)
+    assert first.text.count('class="search-result"') == 10 and second.text.count('class="search-result"') == 2
+    assert "12 results" in first.text
+
+
+def test_empty_query_offers_a_way_in(client, seeded):
+    html = search(client, "").text
+    assert 'href="/frameworks/reflex/"' in html and seeded.post.title in html
+
+
+@pytest.mark.parametrize(
+    "q",
+    ['"', "'; DROP TABLE blog_post; --", "<script>alert(1)</script>", "a" * 5000, "NEAR(x y)", "*", "^ OR AND -",
+     "\x00", "🙂"],
+)
+def test_hostile_queries_get_a_page_never_a_500(client, seeded, q):
+    response = search(client, q)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.text
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_search_queries_do_not_grow(client, make_post, make_framework, django_assert_max_num_queries, count):
+    for _ in range(count):
+        make_post(body="otter")
+        make_framework(description="otter")
+    # count, a page of matches, its posts, its entries (a page of one kind skips the other's query)
+    with django_assert_max_num_queries(4):
+        search(client, "otter")
