@@ -3,8 +3,7 @@ from django.contrib import admin, messages
 from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
 
-from blog.models import Post
-from blog.models import SearchDocument
+from blog.models import Post, SearchDocument
 from blog.search.index import search_index_framework, search_index_remove
 from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
 

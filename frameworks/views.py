@@ -5,8 +5,14 @@ from django.views.generic import DetailView, ListView, TemplateView
 from blog.mixins import StaffPreviewMixin
 from blog.models import Post
 
-from .comparisons import MAX_FRAMEWORKS, MIN_FRAMEWORKS, NotAComparison, canonical_order, comparison_url
-from .comparisons import parse_comparison
+from .comparisons import (
+    MAX_FRAMEWORKS,
+    MIN_FRAMEWORKS,
+    NotAComparison,
+    canonical_order,
+    comparison_url,
+    parse_comparison,
+)
 from .models import Framework
 
 
@@ -30,9 +36,7 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
 
 
 def covering_posts():
-    return Prefetch(
-        "posts", queryset=Post.objects.published().select_related("author").order_by("-published_at")
-    )
+    return Prefetch("posts", queryset=Post.objects.published().select_related("author").order_by("-published_at"))
 
 
 class CompareView(TemplateView):

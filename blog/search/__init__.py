@@ -72,5 +72,8 @@ def results_for(documents) -> list[Result]:
     posts = Post.objects.filter(pk__in=ids["post"]).select_related("author").in_bulk()
     frameworks = Framework.objects.filter(pk__in=ids["framework"]).in_bulk()
     items = {"post": posts, "framework": frameworks}
-    return [Result(document, items[document.kind][document.object_id]) for document in documents
-            if document.object_id in items[document.kind]]
+    return [
+        Result(document, items[document.kind][document.object_id])
+        for document in documents
+        if document.object_id in items[document.kind]
+    ]

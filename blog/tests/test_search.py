@@ -1,5 +1,7 @@
 """Search: ranked, highlighted, paginated, drafts never shown, hostile input harmless."""
 
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -63,8 +65,17 @@ def test_empty_query_offers_a_way_in(client, seeded):
 
 @pytest.mark.parametrize(
     "q",
-    ['"', "'; DROP TABLE blog_post; --", "<script>alert(1)</script>", "a" * 5000, "NEAR(x y)", "*", "^ OR AND -",
-     "\x00", "🙂"],
+    [
+        '"',
+        "'; DROP TABLE blog_post; --",
+        "<script>alert(1)</script>",
+        "a" * 5000,
+        "NEAR(x y)",
+        "*",
+        "^ OR AND -",
+        "\x00",
+        "🙂",
+    ],
 )
 def test_hostile_queries_get_a_page_never_a_500(client, seeded, q):
     response = search(client, q)
@@ -80,3 +91,14 @@ def test_search_queries_do_not_grow(client, make_post, make_framework, django_as
     # count, a page of matches, its posts, its entries (a page of one kind skips the other's query)
     with django_assert_max_num_queries(4):
         search(client, "otter")
+
+
+def test_rebuilding_the_index_restores_search(client, seeded):
+    from django.core.management import call_command
+
+    from blog.models import SearchDocument
+
+    SearchDocument.objects.all().delete()
+    assert "Nothing matches" in search(client, "async").text
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert 'href="/frameworks/fastapi/"' in search(client, "async").text
