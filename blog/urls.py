@@ -1,11 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "blog"
 urlpatterns = [
     path("", views.PostListView.as_view(), name="list"),
     path("blog/<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_atom"),
+    path("feed/", feeds.LatestPostsFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestPostsAtomFeed(), name="atom"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]

@@ -49,3 +49,8 @@ class SearchView(TemplateView):
                 recent_posts=Post.objects.published().order_by("-published_at")[:5],
             )
         return context
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
