@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
 
 from frameworks.models import Status
 
-from .models import Author, Post, SearchDocument
+from .models import Author, FaqItem, Post, SearchDocument
 from .search.index import search_index_post, search_index_remove
 
 
@@ -24,8 +26,18 @@ class AuthorAdmin(admin.ModelAdmin):
         return obj.number_of_posts
 
 
+class FaqItemInline(admin.StackedInline):
+    model = FaqItem
+    fields = ["position", "question", "answer"]
+    extra = 0
+    classes = ["collapse"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
+
+
 @admin.register(Post)
 class PostAdmin(MarkdownxModelAdmin):
+    inlines = [FaqItemInline]
+
     class Media:
         css = {"all": ["admin_extra/preview.css"]}
 
@@ -47,7 +59,7 @@ class PostAdmin(MarkdownxModelAdmin):
             "More",
             {
                 "classes": ["collapse"],
-                "fields": ["faq", "extra_front_matter", "import_ref", "created_at", "modified_at"],
+                "fields": ["extra_front_matter", "import_ref", "created_at", "modified_at"],
             },
         ),
     ]

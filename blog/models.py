@@ -11,6 +11,10 @@ from frameworks.models import Framework, PublishableQuerySet, Status
 from .cards import ensure_card
 from .images import validate_image_file
 from .markdown import embedded_slugs, render_markdown
+from .markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
+
+# A contents box helps from this many sections up.
+TOC_MIN_SECTIONS = 4
 
 
 class Author(models.Model):
@@ -28,14 +32,45 @@ class Author(models.Model):
         return self.name
 
 
+def covered_frameworks():
+    """The published entries a post embeds, in the order it embeds them."""
+    return models.Prefetch("frameworks", queryset=Framework.objects.published().order_by("coverage__position"))
+
+
 class PostQuerySet(PublishableQuerySet):
     def published(self):
         """The one publication rule: every page, list, feed, sitemap and search goes through it."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_list(self):
-        covered = models.Prefetch("frameworks", queryset=Framework.objects.published().order_by("coverage__position"))
-        return self.select_related("author").prefetch_related("tags", covered).order_by("-published_at", "-id")
+        return (
+            self.select_related("author")
+            .prefetch_related("tags", covered_frameworks())
+            .order_by("-published_at", "-id")
+        )
+
+    def for_detail(self):
+        return self.select_related("author").prefetch_related("tags", "faq_items", covered_frameworks())
+
+    def related_to(self, post, *, limit: int = 3):
+        """Other posts sharing the most tags and framework entries with this one, newest first on ties."""
+        shared = [
+            models.Count(relation, filter=models.Q(**{f"{relation}__in": ids}), distinct=True)
+            for relation, ids in (
+                ("tags", [tag.pk for tag in post.tags.all()]),
+                ("frameworks", [framework.pk for framework in post.frameworks.all()]),
+            )
+            if ids  # an empty IN () would make the whole query empty
+        ]
+        if not shared:
+            return self.none()
+        return (
+            self.exclude(pk=post.pk)
+            .annotate(shared=sum(shared[1:], shared[0]))
+            .filter(shared__gt=0)
+            .select_related("author")
+            .order_by("-shared", "-published_at")[:limit]
+        )
 
 
 class Post(models.Model):
@@ -58,12 +93,14 @@ class Post(models.Model):
     body = MarkdownxField(
         help_text='Markdown. Embed a framework entry with a "```framework <slug>" block (see README).'
     )
-    # Rendered and sanitised at save (and again when an embedded framework changes).
+    # Rendered and sanitised at save (and again when an embedded framework changes), with what
+    # readers see derived from it: the contents and the length.
     body_html = models.TextField(editable=False, blank=True)
+    toc = models.JSONField(default=list, editable=False, blank=True)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     tags = TaggableManager(blank=True)
     frameworks = models.ManyToManyField(Framework, through="Coverage", related_name="posts", blank=True, editable=False)
-    faq = models.JSONField(default=list, blank=True, help_text="A list of {question, answer} pairs.")
     extra_front_matter = models.JSONField(
         default=dict, blank=True, help_text="Front-matter keys the importer kept but has no field for."
     )
@@ -107,8 +144,19 @@ class Post(models.Model):
         if missing:
             raise ValidationError({"body": f"No framework entry with the slug: {', '.join(missing)}."})
 
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.word_count)
+
+    @property
+    def has_toc(self) -> bool:
+        return sum(1 for heading in self.toc if heading["level"] == 2) >= TOC_MIN_SECTIONS
+
     def render(self) -> None:
-        self.body_html = render_markdown(self.body)
+        html = render_markdown(self.body)
+        self.toc = table_of_contents(html)
+        self.word_count = word_count(html)
+        self.body_html = with_heading_anchors(html)
 
     @transaction.atomic
     def save(self, *args, **kwargs):
@@ -133,6 +181,22 @@ class Post(models.Model):
                 Coverage(post=self, framework_id=framework_id, position=position)
                 for position, framework_id in enumerate(wanted)
             )
+
+
+class FaqItem(models.Model):
+    """One question of a post's FAQ: shown on the page and emitted as FAQPage JSON-LD."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="faq_items")
+    question = models.CharField(max_length=300)
+    answer = models.TextField(help_text="Plain text; blank lines start new paragraphs.")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "FAQ item"
+
+    def __str__(self):
+        return self.question
 
 
 class Coverage(models.Model):

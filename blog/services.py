@@ -12,7 +12,7 @@ def posts_rerender(*, posts) -> int:
     count = 0
     for post in posts:
         post.render()
-        Post.objects.filter(pk=post.pk).update(body_html=post.body_html)
+        Post.objects.filter(pk=post.pk).update(body_html=post.body_html, toc=post.toc, word_count=post.word_count)
         search_index_post(post=post)
         count += 1
     return count

@@ -1,11 +1,13 @@
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from frameworks.models import Framework
 
+from . import structured_data
+from .markdown.export import post_markdown
 from .mixins import StaffPreviewMixin
 from .models import Post
 from .search import MAX_QUERY_LENGTH, matching_documents, results_for
@@ -15,9 +17,26 @@ class PostListView(ListView):
     queryset = Post.objects.published().for_list()
     paginate_by = 10
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = structured_data.blog(self.request, context["post_list"])
+        return context
+
 
 class PostDetailView(StaffPreviewMixin, DetailView):
-    queryset = Post.objects.select_related("author").prefetch_related("tags")
+    queryset = Post.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        post = self.object
+        faq = list(post.faq_items.all())
+        return super().get_context_data(
+            faq=faq,
+            related_posts=Post.objects.published().related_to(post),
+            structured_data=structured_data.blog_posting(
+                self.request, post, frameworks=list(post.frameworks.all()), faq=faq
+            ),
+            **kwargs,
+        )
 
 
 class TagDetailView(TemplateView):
@@ -54,3 +73,30 @@ class SearchView(TemplateView):
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
+
+
+class PostMarkdownView(DetailView):
+    """The article as Markdown with front matter, its entries written out: for machine readers."""
+
+    def get_queryset(self):
+        return Post.objects.published().select_related("author").prefetch_related("tags")
+
+    def render_to_response(self, context, **kwargs):
+        post = self.object
+        embedded = Framework.objects.published().filter(posts=post).prefetch_related("pros", "cons")
+        text = post_markdown(post, frameworks={f.slug: f for f in embedded}, absolute=self.request.build_absolute_uri)
+        return HttpResponse(text, content_type="text/markdown; charset=utf-8")
+
+
+class LlmsTxtView(TemplateView):
+    """/llms.txt: what is published here, in the llmstxt.org format."""
+
+    template_name = "llms.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            posts=Post.objects.published().order_by("-published_at"),
+            frameworks=Framework.objects.published(),
+            **kwargs,
+        )

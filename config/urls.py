@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from blog.editor import PreviewView, UploadView
 from blog.sitemaps import SITEMAPS
+from blog.views import LlmsTxtView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -20,6 +21,7 @@ urlpatterns = [
     ),
     path("admin-tools/markdownx/upload/", staff_member_required(UploadView.as_view()), name="markdownx_upload"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("llms.txt", LlmsTxtView.as_view(), name="llms"),
     path("", include("frameworks.urls")),
     path("", include("blog.urls")),
 ]

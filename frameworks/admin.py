@@ -41,7 +41,7 @@ class FrameworkAdmin(MarkdownxModelAdmin):
     search_fields = ["name", "tagline", "description", "pros__text", "cons__text"]
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "tagline", "website", "status", "tags"]}),
+        (None, {"fields": ["name", "slug", "tagline", "website", "status", "tags", "image"]}),
         ("Text", {"fields": ["description", "closing_notes"]}),
     ]
     inlines = [ProInline, ConInline]

@@ -3,6 +3,8 @@ from django.urls import reverse
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
+from blog.cards import ensure_card
+from blog.images import validate_image_file
 from blog.markdown import render_inline, render_markdown
 
 
@@ -47,6 +49,14 @@ class Framework(models.Model):
     closing_notes_html = models.TextField(editable=False, blank=True)
     tags = TaggableManager(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    image = models.ImageField(
+        "sharing image",
+        upload_to="frameworks/",
+        blank=True,
+        validators=[validate_image_file],
+        help_text="Shown when the entry is shared; without one, a card is drawn from the name and tagline.",
+    )
+    social_card = models.ImageField(upload_to="cards/", blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
 
@@ -65,11 +75,18 @@ class Framework(models.Model):
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
+    @property
+    def share_image(self):
+        return self.image or self.social_card or None
+
     def save(self, *args, **kwargs):
         from blog.search.index import search_index_framework  # blog imports this module
 
         self.description_html = render_markdown(self.description)
         self.closing_notes_html = render_markdown(self.closing_notes)
+        if not self.image:
+            title = f"{self.name}: {self.tagline}" if self.tagline else self.name
+            ensure_card(self.social_card, slug=f"framework-{self.slug}", title=title, kicker="Framework")
         super().save(*args, **kwargs)
         # Pros, cons and tags are saved after the entry: whoever saves them indexes again.
         search_index_framework(framework=self)

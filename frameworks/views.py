@@ -2,6 +2,7 @@ from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.views.generic import DetailView, ListView, TemplateView
 
+from blog import structured_data
 from blog.mixins import StaffPreviewMixin
 from blog.models import Post
 
@@ -32,7 +33,12 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         posts = self.object.posts.published().select_related("author").order_by("-published_at")
         others = Framework.objects.published().exclude(pk=self.object.pk).values_list("slug", "name")
-        return super().get_context_data(posts=posts, compare_choices=others, **kwargs)
+        return super().get_context_data(
+            posts=posts,
+            compare_choices=others,
+            structured_data=structured_data.software_application(self.request, self.object),
+            **kwargs,
+        )
 
 
 def covering_posts():

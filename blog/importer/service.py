@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from blog.cards import card_name
 from blog.markdown.fences import tidy_blank_lines
-from blog.models import Author, Post
+from blog.models import Author, FaqItem, Post
 from blog.search.index import search_index_framework, search_index_post
 from blog.services import posts_rerender_embedding
 from frameworks.models import Con, Framework, Pro, Status
@@ -143,7 +143,6 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
     post.description = matter.description
     post.keywords = matter.keywords
     post.body = markdown_text
-    post.faq = matter.faq
     post.extra_front_matter = json_safe(matter.extra)
     if matter.image:
         hero = store.find(matter.image)
@@ -159,6 +158,9 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
     if card_is_new:
         store.track(card)
     post.tags.set(matter.tags, clear=True)
+    post.faq_items.all().delete()
+    for position, pair in enumerate(matter.faq):
+        checked(FaqItem(post=post, position=position, **pair), what=f"faq {position + 1}").save()
     search_index_post(post=post)
     posts_rerender_embedding(framework_ids=[framework.id for framework, _ in frameworks], exclude=post.pk)
     return ImportResult(post=post, created=created, frameworks=frameworks, warnings=warnings)

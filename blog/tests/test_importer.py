@@ -275,7 +275,7 @@ def test_later_front_matter_keys_are_mapped_and_unknown_ones_kept(tmp_path):
     assert post.updated_at.isoformat().startswith("2025-04-02T10:30")
     assert post.author.bio == "Writes about Python."
     assert list(post.tags.names()) == ["Frameworks"]
-    assert post.faq == [{"question": "Is it fast?", "answer": "Yes."}]
+    assert list(post.faq_items.values("question", "answer")) == [{"question": "Is it fast?", "answer": "Yes."}]
     assert post.keywords == "one, two"
     assert post.extra_front_matter == {"meta": [{"property": "og:locale", "content": "en_US"}], "series": "Deep dives"}
     assert any("series" in warning for warning in result.warnings)

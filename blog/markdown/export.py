@@ -1,0 +1,60 @@
+"""A published post as plain Markdown for machine readers: front matter, entries written out in full."""
+
+import yaml
+
+from .blocks import embed_slug, image_url_and_size, parse_block_fields
+from .fences import Fence, split_fences
+
+
+def framework_markdown(framework, *, absolute) -> str:
+    lines = [f"## [{framework.name}]({absolute(framework.get_absolute_url())})", ""]
+    if framework.tagline:
+        lines += [f"### {framework.tagline}", ""]
+    if framework.description:
+        lines += [framework.description.strip(), ""]
+    for title, points in (("Pros", framework.pros.all()), ("Cons", framework.cons.all())):
+        if points:
+            lines += [f"**{title}**", ""]
+            lines += [f"- **{p.label}**: {p.text}" if p.label else f"- {p.text}" for p in points]
+            lines.append("")
+    if framework.closing_notes:
+        lines += [framework.closing_notes.strip(), ""]
+    return "\n".join(lines)
+
+
+def figure_markdown(body: str, *, absolute) -> str:
+    fields = parse_block_fields(body)
+    url, _ = image_url_and_size(str(fields.get("src") or ""))
+    alt, caption = fields.get("alt") or "", fields.get("caption") or ""
+    lines = [f"![{alt}]({absolute(url)})" if url else f"[Image: {alt}]"]
+    if caption:
+        lines.append(f"*{caption}*")
+    return "\n\n".join(lines) + "\n"
+
+
+def post_markdown(post, *, frameworks: dict, absolute) -> str:
+    """frameworks: the published entries by slug; embeds of anything else are left out, as on the page."""
+    front = {
+        "title": post.title,
+        "author": post.author.name,
+        "date": post.published_at.date().isoformat(),
+        "description": post.description,
+        "url": absolute(post.get_absolute_url()),
+        "tags": [tag.name for tag in post.tags.all()],
+        "keywords": post.keyword_list,
+    }
+    if post.updated_at:
+        front["updated_at"] = post.updated_at.date().isoformat()
+    parts = ["---\n", yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000), "---\n\n"]
+    for part in split_fences(post.body, strict=False):
+        if not isinstance(part, Fence):
+            parts.append("".join(f"{line}\n" for line in part.lines))
+        elif embed_slug(part.info):
+            framework = frameworks.get(embed_slug(part.info))
+            if framework:
+                parts.append(framework_markdown(framework, absolute=absolute))
+        elif part.words == ["figure"]:
+            parts.append(figure_markdown(part.body, absolute=absolute))
+        else:
+            parts.append(part.source())
+    return "".join(parts)
