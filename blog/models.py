@@ -69,6 +69,7 @@ class PostQuerySet(PublishableQuerySet):
             .annotate(shared=sum(shared[1:], shared[0]))
             .filter(shared__gt=0)
             .select_related("author")
+            .prefetch_related("tags", covered_frameworks())
             .order_by("-shared", "-published_at")[:limit]
         )
 

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from .search.index import plain_text
+
 CONTEXT = "https://schema.org"
 
 
@@ -70,6 +72,11 @@ def faq_page(url: str, faq) -> dict:
     }
 
 
+def note(point) -> str:
+    text = plain_text(point.text_html)  # the sanitised rendering as text: no Markdown, no markup
+    return f"{point.label}: {text}" if point.label else text
+
+
 def notes(points) -> dict:
     return {
         "@type": "ItemList",
@@ -77,7 +84,7 @@ def notes(points) -> dict:
             {
                 "@type": "ListItem",
                 "position": position,
-                "name": f"{point.label}: {point.text}" if point.label else point.text,
+                "name": note(point),
             }
             for position, point in enumerate(points, start=1)
         ],

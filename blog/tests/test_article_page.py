@@ -149,7 +149,7 @@ def test_404_page_is_designed(client):
 def test_article_page_costs_a_fixed_number_of_queries(client, seeded, make_framework, django_assert_num_queries):
     for _ in range(5):
         make_framework()
-    with django_assert_num_queries(5):  # the post with its author, tags, FAQ, covered entries; related posts
+    with django_assert_num_queries(5):  # the post with its author, tags, FAQ, covered entries; related posts (none)
         client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG}))
 
 
@@ -157,3 +157,11 @@ def test_hostile_html_in_the_body_is_sanitised(client, make_post):
     post = make_post(body='<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3))')
     html = client.get(post.get_absolute_url()).text
     assert "<script>alert" not in html and "onerror" not in html and "javascript:" not in html
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_related_posts_cost_the_same_however_many(client, seeded, make_post, django_assert_num_queries, count):
+    for _ in range(count):
+        make_post(body="```framework reflex\n```", tags=["web"])
+    with django_assert_num_queries(7):  # post, tags, FAQ, covered entries; related, their tags and entries
+        client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG}))

@@ -80,7 +80,7 @@ def test_home_cards_name_the_covered_entries_once_each_in_order(client, make_pos
     make_post("First", body="```framework beta\n```\n\n```framework alpha\n```")
     make_post("Second", body="```framework alpha\n```\n\n```framework beta\n```")
     html = client.get("/").text
-    first, second = html.split("First")[1].split("Second")[0], html.split("Second")[1]
+    first, second = html.split(">First</a>")[1].split(">Second</a>")[0], html.split(">Second</a>")[1]
     assert first.count(">Alpha</a>") == 1 and first.count(">Beta</a>") == 1
     assert first.index(">Beta<") < first.index(">Alpha<")
     assert second.index(">Alpha<") < second.index(">Beta<")
