@@ -23,6 +23,7 @@ class RenderContext:
 
     frameworks: dict = field(default_factory=dict)
     include_drafts: bool = False
+    figures: int = 0  # numbers each figure's zoom target within the document
 
 
 def embed_slug(info: str) -> str | None:
@@ -70,17 +71,22 @@ def image_url_and_size(src: str) -> tuple[str | None, tuple[int, int] | None]:
     return default_storage.url(src), size
 
 
-def render_figure(body: str) -> str:
+def render_figure(body: str, context: RenderContext) -> str:
+    """A figure whose image opens larger on click: a CSS :target overlay, no JavaScript."""
     fields = parse_block_fields(body)
     alt = str(fields.get("alt") or "")
     caption = str(fields.get("caption") or "")
     url, size = image_url_and_size(str(fields.get("src") or ""))
-    parts = ['<figure class="figure">']
+    context.figures += 1
+    number = context.figures
+    parts = [f'<figure class="figure" id="figure-{number}">']
     if url:
         dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
+        image = f'<img src="{escape(url)}" alt="{escape(alt)}"{dimensions} loading="lazy" decoding="async">'
+        parts.append(f'<a class="figure-link" href="#zoom-{number}">{image}</a>')
         parts.append(
-            f'<a class="figure-link" href="{escape(url)}"><img src="{escape(url)}" alt="{escape(alt)}"'
-            f'{dimensions} loading="lazy" decoding="async"></a>'
+            f'<a class="lightbox" id="zoom-{number}" href="#figure-{number}" aria-label="Close the enlarged image">'
+            f"{image}</a>"
         )
     else:
         # The image is missing: keep what the figure says so the reader loses as little as possible.
@@ -128,7 +134,7 @@ def render_block(info: str, body: str, context: RenderContext) -> str | None:
     if slug:
         return render_framework(slug, context)
     if words == ["figure"]:
-        return render_figure(body)
+        return render_figure(body, context)
     if words[:2] == ["md", "alert"]:
         return render_callout(words, body)
     if words[:2] == ["md", "video"]:

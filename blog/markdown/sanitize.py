@@ -48,13 +48,14 @@ ATTRIBUTES = {
     "a": {"href", "title", "id", "class"},
     "abbr": {"title"},
     "img": {"src", "alt", "title", "width", "height", "loading", "decoding"},
+    "figure": {"class", "id"},
     "li": {"id"},
     "ol": {"start", "class"},
     "sup": {"id"},
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan", "scope"},
     **{tag: {"id", "class"} for tag in HEADINGS},
-    **{tag: {"class"} for tag in BLOCKS_WITH_CLASS - {"ol"}},
+    **{tag: {"class"} for tag in BLOCKS_WITH_CLASS - {"ol", "figure"}},
 }
 
 
