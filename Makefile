@@ -6,7 +6,7 @@ PORT ?= 8000
 SEED_DIR ?= ../shared/seed
 SEED := $(SEED_DIR)/000_57345e16e62c26d9.txt
 
-.PHONY: run test test-postgres install seed fixture bench clean
+.PHONY: run test test-postgres install browser seed fixture bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,17 @@ run: seed
 	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install browser
 	$(PY) -m pytest
+
+# What the browser tests need: Debian's Chromium (apt-get, as root) and axe-core (npm, pinned).
+browser: node_modules/axe-core/axe.min.js
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+		|| { echo "Install Debian's chromium (apt-get install chromium) for the browser tests"; exit 1; }
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 bench: install
 	$(PY) bench/pages.py
@@ -43,8 +52,8 @@ fixture: install
 	rm -rf $(FIXTURE_TMP)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles node_modules
 
 # The suite against a running PostgreSQL (what .ci/run does after the SQLite run).
-test-postgres: install
+test-postgres: install browser
 	DATABASE_URL=$${DATABASE_URL:-postgres://cms:cms@127.0.0.1:5432/cms} $(PY) -m pytest

@@ -1,5 +1,6 @@
 """Social cards: a 1200×630 PNG drawn from a title, for og:image when there is no hero image."""
 
+import functools
 import hashlib
 import io
 
@@ -44,6 +45,7 @@ def wrap_to_width(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> lis
     return lines
 
 
+@functools.lru_cache(maxsize=64)  # the same title draws the same card: re-imports reuse it
 def draw_card(*, title: str, kicker: str = "Article") -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
@@ -61,7 +63,7 @@ def draw_card(*, title: str, kicker: str = "Article") -> bytes:
         y += int(size * 1.22)
     draw.text((MARGIN, HEIGHT - 90), settings.SITE_NAME, font=_font(30), fill=MUTED)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

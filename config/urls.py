@@ -26,6 +26,11 @@ urlpatterns = [
     path("", include("blog.urls")),
 ]
 
+
+def media(request, path):
+    # MEDIA_ROOT read per request, not at import: tests point it at a scratch folder.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media))

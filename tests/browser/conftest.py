@@ -1,0 +1,64 @@
+"""Playwright driving Debian's Chromium (installed by `make browser`, which `make test` runs)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an event loop in the test thread; Django's guard against ORM calls
+# from async code would then refuse the test's own (synchronous) database setup.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium here has no network but loopback: keep it from trying.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `make browser` (apt-get install chromium) as root")
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make browser` (npm install)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Tab:
+    """A page plus the errors it logged, so a test can say none happened."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def axe_violations(self) -> list[str]:
+        self.page.add_script_tag(path=str(AXE))
+        violations = self.page.evaluate("async () => (await axe.run(document)).violations")
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:3]}"
+            for v in violations
+        ]
+
+
+@pytest.fixture(params=["light", "dark"])
+def tab(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    yield Tab(context.new_page())
+    context.close()

@@ -1,0 +1,54 @@
+"""The reader pages in a real browser: no console errors, no axe-core violations, a path by clicks."""
+
+import pytest
+
+from blog.importer import post_import
+from conftest import SEED_ASSETS, SEED_FILE, SEED_SLUG
+from frameworks.models import Framework
+
+PAGES = {
+    "home": "/",
+    "article": f"/blog/{SEED_SLUG}/",
+    "framework": "/frameworks/reflex/",
+    "compare": "/compare/django-vs-flask/",
+    "alternatives": "/frameworks/flask/alternatives/",
+    "search": "/search/?q=async",
+    "tag": "/tags/async/",
+}
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    post_import(path=SEED_FILE, assets=SEED_ASSETS)
+    for slug in ("fastapi", "reflex"):
+        Framework.objects.get(slug=slug).tags.add("async")
+    return live_server.url
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_page_loads_cleanly_and_passes_axe(site, tab, kind):
+    response = tab.page.goto(site + PAGES[kind])
+    assert response.status == 200
+    assert tab.axe_violations() == []
+    assert tab.errors == []
+
+
+def test_a_reader_reaches_a_comparison_from_the_home_page_by_clicking(site, tab):
+    page = tab.page
+    page.goto(site + "/")
+    page.get_by_role("link", name="Frameworks", exact=True).click()
+    page.get_by_label("Flask").check()
+    page.get_by_label("Django").check()
+    page.get_by_role("button", name="Compare").click()
+    assert page.url == site + "/compare/django-vs-flask/"
+    assert page.get_by_role("heading", level=1).inner_text().replace("\n", " ") == "Django vs Flask"
+    assert tab.errors == []
+
+
+def test_a_figure_opens_larger_on_click_and_closes_again(site, tab):
+    page = tab.page
+    page.goto(site + PAGES["article"])
+    page.locator(".figure-link").first.click()
+    assert page.locator("#zoom-1").is_visible()
+    page.locator("#zoom-1").click()
+    assert not page.locator("#zoom-1").is_visible()
