@@ -130,3 +130,13 @@ def test_llms_txt_lists_published_posts_and_entries_only(client, seeded, make_po
     assert f"- [Top Python Web Development Frameworks in 2026](http://testserver/blog/{SEED_SLUG}.md)" in text
     assert "- [FastAPI](http://testserver/frameworks/fastapi/): High performance" in text
     assert "Zzdraft" not in text
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_machine_readable_pages_cost_the_same(client, make_post, make_framework, django_assert_num_queries, count):
+    slugs = [make_framework(tags=["web"]).slug for _ in range(count)]
+    post = make_post(body="\n\n".join(f"```framework {slug}\n```" for slug in slugs), tags=["web"])
+    with django_assert_num_queries(5):  # the post with its author, its tags; its entries, their pros, cons
+        client.get(f"/blog/{post.slug}.md")
+    with django_assert_num_queries(2):  # posts, entries
+        client.get("/llms.txt")

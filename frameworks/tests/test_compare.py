@@ -109,3 +109,11 @@ def test_alternatives_queries_do_not_grow(client, make_framework, django_assert_
         make_framework(tags=["web"])
     with django_assert_num_queries(5):  # entry, its tags, its posts, ranked alternatives, their tags
         client.get(reverse("frameworks:alternatives", kwargs={"slug": framework.slug}))
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_picker_page_queries_do_not_grow(client, make_framework, django_assert_num_queries, count):
+    for _ in range(count):
+        make_framework()
+    with django_assert_num_queries(1):  # the choices
+        client.get(reverse("frameworks:compare_picker"), {"f": "x"})
