@@ -20,7 +20,11 @@ class LatestPostsFeed(Feed):
         return reverse("blog:list")
 
     def items(self):
-        return Post.objects.published().for_list()[:FEED_LENGTH]
+        return self.posts()[:FEED_LENGTH]
+
+    def posts(self):
+        # Whole articles, unlike the cards of for_list().
+        return Post.objects.published().select_related("author").prefetch_related("tags").order_by("-published_at")
 
     def item_title(self, post):
         return post.title
@@ -60,7 +64,7 @@ class TagFeed(LatestPostsFeed):
         return reverse("blog:tag", kwargs={"slug": tag.slug})
 
     def items(self, tag):
-        return Post.objects.published().for_list().filter(tags=tag)[:FEED_LENGTH]
+        return self.posts().filter(tags=tag)[:FEED_LENGTH]
 
 
 class TagAtomFeed(TagFeed):

@@ -33,8 +33,13 @@ class Author(models.Model):
 
 
 def covered_frameworks():
-    """The published entries a post embeds, in the order it embeds them."""
-    return models.Prefetch("frameworks", queryset=Framework.objects.published().order_by("coverage__position"))
+    """The published entries a post embeds, in the order it embeds them (names and links only)."""
+    entries = Framework.objects.published().only("name", "slug", "status").order_by("coverage__position")
+    return models.Prefetch("frameworks", queryset=entries)
+
+
+# What a card needs from a post: lists never load bodies.
+CARD_FIELDS = ["title", "slug", "description", "author", "published_at", "status"]
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -45,6 +50,7 @@ class PostQuerySet(PublishableQuerySet):
     def for_list(self):
         return (
             self.select_related("author")
+            .only(*CARD_FIELDS, "author__name")
             .prefetch_related("tags", covered_frameworks())
             .order_by("-published_at", "-id")
         )
@@ -69,6 +75,7 @@ class PostQuerySet(PublishableQuerySet):
             .annotate(shared=sum(shared[1:], shared[0]))
             .filter(shared__gt=0)
             .select_related("author")
+            .only(*CARD_FIELDS, "author__name")
             .prefetch_related("tags", covered_frameworks())
             .order_by("-shared", "-published_at")[:limit]
         )

@@ -29,7 +29,7 @@ class FrameworkQuerySet(PublishableQuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def for_list(self):
-        return self.prefetch_related("tags")
+        return self.only("name", "slug", "tagline", "status").prefetch_related("tags")
 
     def for_detail(self):
         return self.prefetch_related("tags", "pros", "cons")
