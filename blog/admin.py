@@ -1,10 +1,9 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
 
-from frameworks.models import Status
-
+from .editorial import EditorialAdminMixin
 from .models import Author, FaqItem, Post, SearchDocument
 from .search.index import search_index_post, search_index_remove
 
@@ -35,7 +34,8 @@ class FaqItemInline(admin.StackedInline):
 
 
 @admin.register(Post)
-class PostAdmin(MarkdownxModelAdmin):
+class PostAdmin(EditorialAdminMixin, MarkdownxModelAdmin):
+    owner_field = "author__user"
     inlines = [FaqItemInline]
 
     class Media:
@@ -63,10 +63,25 @@ class PostAdmin(MarkdownxModelAdmin):
             },
         ),
     ]
-    actions = ["publish", "unpublish"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author").prefetch_related("tags")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # Authors write under their own name.
+        return fields if self.can_publish(request) else [*fields, "author"]
+
+    def save_model(self, request, obj, form, change):
+        if not self.can_publish(request) and not change:
+            obj.author, _ = Author.objects.get_or_create(
+                user=request.user,
+                defaults={
+                    "name": request.user.get_full_name() or request.user.username,
+                    "slug": f"user-{request.user.pk}",
+                },
+            )
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -102,13 +117,3 @@ class PostAdmin(MarkdownxModelAdmin):
         if not obj.social_card:
             return "—"
         return format_html('<img src="{}" alt="" style="max-width:320px;border-radius:6px">', obj.social_card.url)
-
-    @admin.action(description="Publish selected posts", permissions=["change"])
-    def publish(self, request, queryset):
-        count = queryset.update(status=Status.PUBLISHED)
-        self.message_user(request, f"{count} post(s) published.", messages.SUCCESS)
-
-    @admin.action(description="Unpublish selected posts (back to draft)", permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = queryset.update(status=Status.DRAFT)
-        self.message_user(request, f"{count} post(s) moved back to draft.", messages.SUCCESS)

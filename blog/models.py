@@ -122,6 +122,7 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        permissions = [("publish_post", "Can publish, schedule and unpublish posts")]
 
     def __str__(self):
         return self.title
@@ -132,6 +133,13 @@ class Post(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == Status.PUBLISHED and self.published_at > timezone.now()
+
+    def is_owned_by(self, user) -> bool:
+        return self.author.user_id is not None and self.author.user_id == user.pk
 
     @property
     def page_title(self) -> str:

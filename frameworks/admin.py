@@ -1,13 +1,14 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from markdownx.admin import MarkdownxModelAdmin
 
+from blog.editorial import EditorialAdminMixin
 from blog.models import Post, SearchDocument
 from blog.search.index import search_index_framework, search_index_remove
 from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
 
-from .models import Con, Framework, Pro, Status
+from .models import Con, Framework, Pro
 
 
 class PointInline(admin.TabularInline):
@@ -31,7 +32,9 @@ class ConInline(PointInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(MarkdownxModelAdmin):
+class FrameworkAdmin(EditorialAdminMixin, MarkdownxModelAdmin):
+    owner_field = "created_by"
+
     class Media:
         css = {"all": ["admin_extra/preview.css"]}
 
@@ -45,7 +48,6 @@ class FrameworkAdmin(MarkdownxModelAdmin):
         ("Text", {"fields": ["description", "closing_notes"]}),
     ]
     inlines = [ProInline, ConInline]
-    actions = ["publish", "unpublish"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
@@ -54,7 +56,12 @@ class FrameworkAdmin(MarkdownxModelAdmin):
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
 
+    def after_status_change(self, queryset):
+        posts_rerender_embedding(framework_ids=list(queryset.values_list("pk", flat=True)))
+
     def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
         super().save_model(request, obj, form, change)
         if change and "slug" in form.changed_data:
             posts_follow_slug_change(framework_id=obj.pk, old_slug=form.initial["slug"], new_slug=obj.slug)
@@ -79,16 +86,3 @@ class FrameworkAdmin(MarkdownxModelAdmin):
         super().delete_model(request, obj)
         search_index_remove(kind=SearchDocument.Kind.FRAMEWORK, object_ids=[pk])
         posts_rerender(posts=posts)
-
-    def _set_status(self, request, queryset, status):
-        count = queryset.update(status=status)
-        posts_rerender_embedding(framework_ids=list(queryset.values_list("pk", flat=True)))
-        self.message_user(request, f"{count} entr{'y' if count == 1 else 'ies'} now {status}.", messages.SUCCESS)
-
-    @admin.action(description="Publish selected entries", permissions=["change"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED)
-
-    @admin.action(description="Unpublish selected entries (back to draft)", permissions=["change"])
-    def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Status.DRAFT)

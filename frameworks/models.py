@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from markdownx.models import MarkdownxField
@@ -9,7 +10,10 @@ from blog.markdown import render_inline, render_markdown
 
 
 class Status(models.TextChoices):
+    """Draft → in review → published. A published post dated in the future is scheduled."""
+
     DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
 
 
@@ -62,14 +66,22 @@ class Framework(models.Model):
 
     objects = FrameworkQuerySet.as_manager()
 
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
     class Meta:
         ordering = ["name"]
+        permissions = [("publish_framework", "Can publish and unpublish framework entries")]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("frameworks:detail", kwargs={"slug": self.slug})
+
+    def is_owned_by(self, user) -> bool:
+        return self.created_by_id is not None and self.created_by_id == user.pk
 
     @property
     def is_published(self) -> bool:

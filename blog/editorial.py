@@ -1,0 +1,65 @@
+"""Who may do what in the admin: authors write and submit their own; editors review and publish.
+
+Enforced here on the server (forms, actions, saves), not by hiding buttons.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+
+from frameworks.models import Status
+
+AUTHOR_STATUSES = [Status.DRAFT, Status.REVIEW]
+
+
+class EditorialAdminMixin:
+    """For ModelAdmins of models with `status`, `is_owned_by(user)` and a `publish_<model>` permission."""
+
+    actions = ["submit_for_review", "publish", "unpublish"]
+    owner_field = ""  # the lookup from the model to the user who owns an object
+
+    def can_publish(self, request) -> bool:
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def has_publish_permission(self, request) -> bool:
+        return self.can_publish(request)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or self.can_publish(request):
+            return True
+        # Authors: their own work, until it is published.
+        return obj.is_owned_by(request.user) and obj.status != Status.PUBLISHED
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.can_publish(request):
+            kwargs["choices"] = [(value, label) for value, label in Status.choices if value in AUTHOR_STATUSES]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Status.PUBLISHED and not self.can_publish(request):
+            raise PermissionDenied("Only editors publish.")
+        super().save_model(request, obj, form, change)
+
+    def _set_status(self, request, queryset, status, verb):
+        count = queryset.update(status=status)
+        self.after_status_change(queryset)
+        self.message_user(request, f"{count} {verb}.", messages.SUCCESS)
+
+    def after_status_change(self, queryset):
+        """Hook: what else must follow a bulk status change (re-rendering, say)."""
+
+    @admin.action(description="Submit selected for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        if not self.can_publish(request):
+            queryset = queryset.filter(status=Status.DRAFT, **{self.owner_field: request.user})
+        self._set_status(request, queryset.exclude(status=Status.PUBLISHED), Status.REVIEW, "submitted for review")
+
+    @admin.action(description="Publish selected", permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED, "published")
+
+    @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT, "moved back to draft")
