@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 
 from frameworks.models import Status
 
+from .locking import ConflictError, VersionedModelForm, claim_version
+
 AUTHOR_STATUSES = [Status.DRAFT, Status.REVIEW]
 
 
@@ -15,6 +17,7 @@ class EditorialAdminMixin:
     """For ModelAdmins of models with `status`, `is_owned_by(user)` and a `publish_<model>` permission."""
 
     actions = ["submit_for_review", "publish", "unpublish"]
+    form = VersionedModelForm
     owner_field = ""  # the lookup from the model to the user who owns an object
 
     def can_publish(self, request) -> bool:
@@ -37,9 +40,22 @@ class EditorialAdminMixin:
             kwargs["choices"] = [(value, label) for value, label in Status.choices if value in AUTHOR_STATUSES]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
+
     def save_model(self, request, obj, form, change):
         if obj.status == Status.PUBLISHED and not self.can_publish(request):
             raise PermissionDenied("Only editors publish.")
+        if change:
+            # The form already checked the version; this closes the gap between check and save.
+            try:
+                claim_version(obj, loaded_version=form.cleaned_data["loaded_version"], user=request.user)
+            except ConflictError as conflict:
+                raise PermissionDenied(str(conflict)) from None
+        else:
+            obj.modified_by = request.user
         super().save_model(request, obj, form, change)
 
     def _set_status(self, request, queryset, status, verb):

@@ -112,6 +112,11 @@ class Post(models.Model):
     extra_front_matter = models.JSONField(
         default=dict, blank=True, help_text="Front-matter keys the importer kept but has no field for."
     )
+    # Optimistic locking: a save must name the version it started from (blog/locking.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
     import_ref = models.CharField(
         max_length=255, blank=True, db_index=True, help_text="The file this post was imported from, if any."
     )
