@@ -1,9 +1,8 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from markdownx.admin import MarkdownxModelAdmin
 
-from .editorial import EditorialAdminMixin
+from .editorial import EditorialAdmin
 from .models import Author, FaqItem, Post, SearchDocument
 from .search.index import search_index_post, search_index_remove
 
@@ -34,7 +33,7 @@ class FaqItemInline(admin.StackedInline):
 
 
 @admin.register(Post)
-class PostAdmin(EditorialAdminMixin, MarkdownxModelAdmin):
+class PostAdmin(EditorialAdmin):
     owner_field = "author__user"
     inlines = [FaqItemInline]
 

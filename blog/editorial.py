@@ -3,18 +3,27 @@
 Enforced here on the server (forms, actions, saves), not by hiding buttons.
 """
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from markdownx.admin import MarkdownxModelAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
 from frameworks.models import Status
 
-from .locking import ConflictError, VersionedModelForm, claim_version
+from .locking import ConflictError, VersionedModelForm, bump_version, claim_version
 
 AUTHOR_STATUSES = [Status.DRAFT, Status.REVIEW]
 
 
-class EditorialAdminMixin:
-    """For ModelAdmins of models with `status`, `is_owned_by(user)` and a `publish_<model>` permission."""
+class EditorialAdmin(CompareVersionAdmin):
+    """Admin for models with `status`, `is_owned_by(user)`, a `publish_<model>` permission and a
+    `version`: roles, optimistic locking, and revisions (history, diff, restore, recover)."""
+
+    formfield_overrides = MarkdownxModelAdmin.formfield_overrides
+    history_latest_first = True
+    compare_exclude = ["tags"]  # taggit's manager is not a plain many-to-many for the diff
 
     actions = ["submit_for_review", "publish", "unpublish"]
     form = VersionedModelForm
@@ -54,14 +63,23 @@ class EditorialAdminMixin:
                 claim_version(obj, loaded_version=form.cleaned_data["loaded_version"], user=request.user)
             except ConflictError as conflict:
                 raise PermissionDenied(str(conflict)) from None
-        else:
-            obj.modified_by = request.user
         super().save_model(request, obj, form, change)
+        if not change:
+            claim_version(obj, loaded_version=0, user=request.user)
 
+    @transaction.atomic
     def _set_status(self, request, queryset, status, verb):
-        count = queryset.update(status=status)
-        self.after_status_change(queryset)
-        self.message_user(request, f"{count} {verb}.", messages.SUCCESS)
+        """Each object saved in its own revision, so the change shows in its history."""
+        objects = list(queryset)
+        for obj in objects:
+            with reversion.create_revision():
+                obj.status = status
+                obj.save()
+                bump_version(obj, user=request.user)  # an edit form opened before this is now stale
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Bulk action: {verb}.")
+        self.after_status_change(queryset.model.objects.filter(pk__in=[obj.pk for obj in objects]))
+        self.message_user(request, f"{len(objects)} {verb}.", messages.SUCCESS)
 
     def after_status_change(self, queryset):
         """Hook: what else must follow a bulk status change (re-rendering, say)."""

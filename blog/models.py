@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -111,11 +112,6 @@ class Post(models.Model):
     frameworks = models.ManyToManyField(Framework, through="Coverage", related_name="posts", blank=True, editable=False)
     extra_front_matter = models.JSONField(
         default=dict, blank=True, help_text="Front-matter keys the importer kept but has no field for."
-    )
-    # Optimistic locking: a save must name the version it started from (blog/locking.py).
-    version = models.PositiveIntegerField(default=1, editable=False)
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
     import_ref = models.CharField(
         max_length=255, blank=True, db_index=True, help_text="The file this post was imported from, if any."
@@ -255,3 +251,25 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
+
+
+# Revisions (django-reversion). Whole rows, derived fields included, so a restored row is
+# consistent; saving the restored form re-renders what depends on other objects.
+reversion.register(Post, follow=["faq_items"])
+reversion.register(FaqItem)
+
+
+class EditVersion(models.Model):
+    """How many times an object was saved from the admin, and by whom last: the optimistic lock.
+
+    Kept apart from the content so that restoring a revision never winds it back (blog/locking.py).
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    number = models.PositiveIntegerField(default=0)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_edit_version")]

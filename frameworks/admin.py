@@ -1,9 +1,8 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from markdownx.admin import MarkdownxModelAdmin
 
-from blog.editorial import EditorialAdminMixin
+from blog.editorial import EditorialAdmin
 from blog.models import Post, SearchDocument
 from blog.search.index import search_index_framework, search_index_remove
 from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
@@ -32,13 +31,13 @@ class ConInline(PointInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(EditorialAdminMixin, MarkdownxModelAdmin):
+class FrameworkAdmin(EditorialAdmin):
     owner_field = "created_by"
 
     class Media:
         css = {"all": ["admin_extra/preview.css"]}
 
-    formfield_overrides = {**MarkdownxModelAdmin.formfield_overrides, models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {**EditorialAdmin.formfield_overrides, models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "tagline", "status", "tag_list", "modified_at"]
     list_filter = ["status", "tags"]
     search_fields = ["name", "tagline", "description", "pros__text", "cons__text"]

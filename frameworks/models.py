@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -69,11 +70,6 @@ class Framework(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
-    # Optimistic locking: a save must name the version it started from (blog/locking.py).
-    version = models.PositiveIntegerField(default=1, editable=False)
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["name"]
@@ -122,7 +118,8 @@ class Point(models.Model):
         ordering = ["position", "id"]
 
     def __str__(self):
-        return self.label or self.text[:60]
+        # Whole, because revision diffs compare pros and cons by this text.
+        return f"{self.label}: {self.text}" if self.label else self.text
 
     def save(self, *args, **kwargs):
         self.text_html = render_inline(self.text)
@@ -141,3 +138,10 @@ class Con(Point):
 
     class Meta(Point.Meta):
         pass
+
+
+# Revisions (django-reversion). Whole rows, derived fields included, so a restored row is
+# consistent: a restore that leaves a point's form unchanged does not save that point again.
+reversion.register(Framework, follow=["pros", "cons"])
+reversion.register(Pro)
+reversion.register(Con)

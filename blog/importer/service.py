@@ -2,6 +2,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -121,46 +122,51 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
     frameworks = []
     for draft in drafts:
         warnings.extend(draft.warnings)
-        frameworks.append(framework_save(draft, status=status))
+        # A revision per object: restoring one entry to its imported state leaves the rest alone.
+        with reversion.create_revision():
+            reversion.set_comment(f"Imported from {path.name}")
+            frameworks.append(framework_save(draft, status=status))
 
     slug = slugify(matter.slug or matter.title)[:200]
     if not slug:
         raise ImportFailed("the title gives no usable slug")
-    post = Post.objects.filter(import_ref=path.name).first() or Post.objects.filter(slug=slug).first()
-    if post and post.import_ref and post.import_ref != path.name:
-        raise ImportFailed(f"the post at /blog/{slug}/ was imported from another file ({post.import_ref})")
-    if Post.objects.filter(slug=slug).exclude(pk=post.pk if post else None).exists():
-        raise ImportFailed(f"another post already uses the slug {slug}")
-    created = post is None
-    if created:
-        post = Post(status=status, import_ref=path.name)
-    post.title = matter.title
-    post.title_tag = matter.title_tag
-    post.slug = slug
-    post.author = author_for(matter.author, matter.author_bio)
-    post.published_at = matter.published_at
-    post.updated_at = matter.updated_at
-    post.description = matter.description
-    post.keywords = matter.keywords
-    post.body = markdown_text
-    post.extra_front_matter = json_safe(matter.extra)
-    if matter.image:
-        hero = store.find(matter.image)
-        if hero:
-            post.hero_image = store.store(hero, folder="heroes")
-            post.hero_alt = post.hero_alt or matter.title
-        else:
-            warnings.append(f"hero image {matter.image} not found: a social card is generated from the title")
-    checked(post, what="the post", exclude=["hero_image", "social_card"])
-    card = card_name(slug=post.slug, title=post.title)
-    card_is_new = not post.hero_image and not post.social_card.storage.exists(card)
-    post.save()
-    if card_is_new:
-        store.track(card)
-    post.tags.set(matter.tags, clear=True)
-    post.faq_items.all().delete()
-    for position, pair in enumerate(matter.faq):
-        checked(FaqItem(post=post, position=position, **pair), what=f"faq {position + 1}").save()
-    search_index_post(post=post)
+    with reversion.create_revision():
+        reversion.set_comment(f"Imported from {path.name}")
+        post = Post.objects.filter(import_ref=path.name).first() or Post.objects.filter(slug=slug).first()
+        if post and post.import_ref and post.import_ref != path.name:
+            raise ImportFailed(f"the post at /blog/{slug}/ was imported from another file ({post.import_ref})")
+        if Post.objects.filter(slug=slug).exclude(pk=post.pk if post else None).exists():
+            raise ImportFailed(f"another post already uses the slug {slug}")
+        created = post is None
+        if created:
+            post = Post(status=status, import_ref=path.name)
+        post.title = matter.title
+        post.title_tag = matter.title_tag
+        post.slug = slug
+        post.author = author_for(matter.author, matter.author_bio)
+        post.published_at = matter.published_at
+        post.updated_at = matter.updated_at
+        post.description = matter.description
+        post.keywords = matter.keywords
+        post.body = markdown_text
+        post.extra_front_matter = json_safe(matter.extra)
+        if matter.image:
+            hero = store.find(matter.image)
+            if hero:
+                post.hero_image = store.store(hero, folder="heroes")
+                post.hero_alt = post.hero_alt or matter.title
+            else:
+                warnings.append(f"hero image {matter.image} not found: a social card is generated from the title")
+        checked(post, what="the post", exclude=["hero_image", "social_card"])
+        card = card_name(slug=post.slug, title=post.title)
+        card_is_new = not post.hero_image and not post.social_card.storage.exists(card)
+        post.save()
+        if card_is_new:
+            store.track(card)
+        post.tags.set(matter.tags, clear=True)
+        post.faq_items.all().delete()
+        for position, pair in enumerate(matter.faq):
+            checked(FaqItem(post=post, position=position, **pair), what=f"faq {position + 1}").save()
+        search_index_post(post=post)
     posts_rerender_embedding(framework_ids=[framework.id for framework, _ in frameworks], exclude=post.pk)
     return ImportResult(post=post, created=created, frameworks=frameworks, warnings=warnings)

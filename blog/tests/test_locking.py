@@ -57,3 +57,16 @@ def test_entries_are_locked_too_pros_included(two_editors, seeded):
     bob_form["pros-0-text"] = "Bob's pro"
     assert "alice saved this" in bob.post(url, bob_form).text
     assert reflex.pros.get(position=0).text == "Alice's pro"
+
+
+def test_a_restore_counts_as_a_save_for_the_lock(two_editors, seeded):
+    from reversion.models import Version
+
+    alice, bob = two_editors
+    url = reverse("admin:blog_post_change", args=[seeded.post.pk])
+    alice_form = admin_form_data(alice.get(url).text)
+    imported = Version.objects.get_for_object(seeded.post).last()
+    revision_url = reverse("admin:blog_post_revision", args=[seeded.post.pk, imported.pk])
+    assert bob.post(revision_url, admin_form_data(bob.get(revision_url).text)).status_code == 302
+    alice_form["description"] = "Alice, unaware of the restore"
+    assert "bob saved this" in alice.post(url, alice_form).text

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "markdownx",
+    "reversion",
+    "reversion_compare",
     "frameworks",
     "blog",
 ]
