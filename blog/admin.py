@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
 
+from . import tag_admin  # noqa: F401  (registers the Tag admin)
 from .editorial import EditorialAdmin
 from .models import Author, FaqItem, Post, SearchDocument
+from .redirects import redirect_moved
 from .search.index import search_index_post, search_index_remove
 
 
@@ -72,6 +75,9 @@ class PostAdmin(EditorialAdmin):
         return fields if self.can_publish(request) else [*fields, "author"]
 
     def save_model(self, request, obj, form, change):
+        if change and "slug" in form.changed_data:
+            old_path = reverse("blog:detail", kwargs={"slug": form.initial["slug"]})
+            redirect_moved(old_path=old_path, new_path=obj.get_absolute_url())
         if not self.can_publish(request) and not change:
             obj.author, _ = Author.objects.get_or_create(
                 user=request.user,

@@ -3,3 +3,18 @@ from django.apps import AppConfig
 
 class BlogConfig(AppConfig):
     name = "blog"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(name_the_site, sender=self)
+
+
+def name_the_site(*, using, **kwargs):
+    """contrib.sites' one Site gets our domain and name, whatever the database was created with."""
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_NAME}
+    )

@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
 
 from blog.editorial import EditorialAdmin
 from blog.models import Post, SearchDocument
+from blog.redirects import redirect_moved
 from blog.search.index import search_index_framework, search_index_remove
 from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
 
@@ -64,6 +66,11 @@ class FrameworkAdmin(EditorialAdmin):
         super().save_model(request, obj, form, change)
         if change and "slug" in form.changed_data:
             posts_follow_slug_change(framework_id=obj.pk, old_slug=form.initial["slug"], new_slug=obj.slug)
+            for route in ("frameworks:detail", "frameworks:alternatives"):
+                redirect_moved(
+                    old_path=reverse(route, kwargs={"slug": form.initial["slug"]}),
+                    new_path=reverse(route, kwargs={"slug": obj.slug}),
+                )
 
     def save_related(self, request, form, formsets, change):
         # Pros and cons are saved here, after the entry: only now are the embeds' inputs final.

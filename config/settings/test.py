@@ -1,5 +1,6 @@
 from .dev import *  # noqa: F401,F403
 
+SITE_DOMAIN = "testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
