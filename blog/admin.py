@@ -1,11 +1,14 @@
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 
 from . import tag_admin  # noqa: F401  (registers the Tag admin)
 from .editorial import EditorialAdmin
-from .models import Author, FaqItem, Post, SearchDocument
+from .models import Author, FaqItem, Post, SearchDocument, new_preview_nonce
+from .previews import preview_url
 from .redirects import redirect_moved
 from .search.index import search_index_post, search_index_remove
 
@@ -38,6 +41,7 @@ class FaqItemInline(admin.StackedInline):
 @admin.register(Post)
 class PostAdmin(EditorialAdmin):
     owner_field = "author__user"
+    actions = [*EditorialAdmin.actions, "revoke_preview_links"]
     inlines = [FaqItemInline]
 
     class Media:
@@ -49,9 +53,16 @@ class PostAdmin(EditorialAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ["author"]
-    readonly_fields = ["covered_frameworks", "social_card_preview", "import_ref", "created_at", "modified_at"]
+    readonly_fields = [
+        "covered_frameworks",
+        "social_card_preview",
+        "share_link",
+        "import_ref",
+        "created_at",
+        "modified_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "author", "status", "published_at", "updated_at", "tags"]}),
+        (None, {"fields": ["title", "slug", "author", "status", "published_at", "updated_at", "tags", "share_link"]}),
         ("Body", {"fields": ["body", "covered_frameworks"]}),
         (
             "Search and sharing",
@@ -110,6 +121,25 @@ class PostAdmin(EditorialAdmin):
     def is_live(self, obj):
         return obj.is_published
 
+    @admin.display(description="share link for reviewers")
+    def share_link(self, obj):
+        if not obj.pk:
+            return "—"
+        url = preview_url(obj)
+        return format_html(
+            '<a href="{}">{}</a><br><span class="help">Anyone with it sees this post as readers will, '
+            "for {} days. “Revoke share links” in the list cancels every link.</span>",
+            url,
+            url,
+            settings.PREVIEW_LINK_DAYS,
+        )
+
+    @admin.action(description="Revoke share links of selected posts", permissions=["change"])
+    def revoke_preview_links(self, request, queryset):
+        for post in queryset:
+            Post.objects.filter(pk=post.pk).update(preview_nonce=new_preview_nonce())
+        self.message_user(request, "Share links revoked.", messages.SUCCESS)
+
     @admin.display(description="frameworks covered (from the embeds in the body)")
     def covered_frameworks(self, obj):
         names = [str(coverage.framework) for coverage in obj.coverage.select_related("framework")] if obj.pk else []
@@ -117,7 +147,6 @@ class PostAdmin(EditorialAdmin):
 
     @admin.display(description="social card (generated when there is no hero image)")
     def social_card_preview(self, obj):
-        from django.utils.html import format_html
 
         if not obj.social_card:
             return "—"

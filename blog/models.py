@@ -1,3 +1,5 @@
+import secrets
+
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,6 +33,10 @@ class Author(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def new_preview_nonce() -> str:
+    return secrets.token_urlsafe(16)
 
 
 def covered_frameworks():
@@ -113,6 +119,8 @@ class Post(models.Model):
     extra_front_matter = models.JSONField(
         default=dict, blank=True, help_text="Front-matter keys the importer kept but has no field for."
     )
+    # Part of every share link; changing it revokes them all (blog/previews.py).
+    preview_nonce = models.CharField(max_length=32, default=new_preview_nonce, editable=False)
     import_ref = models.CharField(
         max_length=255, blank=True, db_index=True, help_text="The file this post was imported from, if any."
     )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.PostListView.as_view(), name="list"),
     path("blog/<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
     path("blog/<slug:slug>.md", views.PostMarkdownView.as_view(), name="markdown"),
+    path("preview/<str:token>/", views.PostPreviewView.as_view(), name="preview"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
     path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
     path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_atom"),

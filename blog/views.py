@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -10,6 +11,7 @@ from . import structured_data
 from .markdown.export import post_markdown
 from .mixins import StaffPreviewMixin
 from .models import Post
+from .previews import BadPreviewLink, post_for_token
 from .search import MAX_QUERY_LENGTH, matching_documents, results_for
 
 
@@ -100,3 +102,27 @@ class LlmsTxtView(TemplateView):
             frameworks=Framework.objects.published(),
             **kwargs,
         )
+
+
+class PostPreviewView(PostDetailView):
+    """A draft as readers will see it, for whoever holds a valid share link; never cached or indexed."""
+
+    def get_object(self, queryset=None):
+        try:
+            return post_for_token(self.kwargs["token"], Post.objects.for_detail())
+        except BadPreviewLink as problem:
+            raise PreviewGone(str(problem)) from None
+
+    def get(self, request, *args, **kwargs):
+        try:
+            response = super().get(request, *args, **kwargs)
+        except PreviewGone as gone:
+            response = render(request, "blog/preview_gone.html", {"message": str(gone)}, status=410)
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class PreviewGone(Exception):
+    pass

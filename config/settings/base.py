@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 SITE_ID = 1
+PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "7"))
 # The domain feeds and sitemaps name (contrib.sites), kept in step by a post_migrate hook.
 SITE_DOMAIN = os.environ.get("SITE_DOMAIN", "127.0.0.1:8000")
 
