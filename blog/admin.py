@@ -5,8 +5,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 
+from frameworks.models import Status
+
 from . import tag_admin  # noqa: F401  (registers the Tag admin)
+from .checks import publish_problems
 from .editorial import EditorialAdmin
+from .locking import VersionedModelForm
 from .models import Author, FaqItem, Post, SearchDocument, new_preview_nonce
 from .previews import preview_url
 from .redirects import redirect_moved
@@ -38,8 +42,31 @@ class FaqItemInline(admin.StackedInline):
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
 
+class PostAdminForm(VersionedModelForm):
+    publish_anyway = forms.BooleanField(
+        required=False, label="Publish despite the warnings", help_text="Tick after reading the warnings above."
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        going_live = cleaned.get("status") == Status.PUBLISHED and self.initial.get("status") != Status.PUBLISHED
+        if going_live and not cleaned.get("publish_anyway"):
+            problems = publish_problems(
+                body=cleaned.get("body") or "",
+                hero_image=cleaned.get("hero_image"),
+                hero_alt=cleaned.get("hero_alt", ""),
+            )
+            if problems:
+                raise forms.ValidationError(
+                    ["Before publishing:", *problems, "Fix them, or tick “Publish despite the warnings”."],
+                    code="publish_warnings",
+                )
+        return cleaned
+
+
 @admin.register(Post)
 class PostAdmin(EditorialAdmin):
+    form = PostAdminForm
     owner_field = "author__user"
     actions = [*EditorialAdmin.actions, "revoke_preview_links"]
     inlines = [FaqItemInline]
@@ -62,7 +89,22 @@ class PostAdmin(EditorialAdmin):
         "modified_at",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "author", "status", "published_at", "updated_at", "tags", "share_link"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "author",
+                    "status",
+                    "publish_anyway",
+                    "published_at",
+                    "updated_at",
+                    "tags",
+                    "share_link",
+                ]
+            },
+        ),
         ("Body", {"fields": ["body", "covered_frameworks"]}),
         (
             "Search and sharing",
