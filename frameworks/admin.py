@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from blog.editorial import EditorialAdmin
 from blog.models import Post, SearchDocument
@@ -9,7 +10,7 @@ from blog.redirects import redirect_moved
 from blog.search.index import search_index_framework, search_index_remove
 from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
 
-from .models import Con, Framework, Pro
+from .models import VERIFY_EVERY_DAYS, Con, Framework, Pro
 
 
 class PointInline(admin.TabularInline):
@@ -32,26 +33,47 @@ class ConInline(PointInline):
     model = Con
 
 
+class VerificationFilter(admin.SimpleListFilter):
+    title = "verification"
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [("stale", f"Not verified in {VERIFY_EVERY_DAYS} days")]
+
+    def queryset(self, request, queryset):
+        return queryset.needing_verification() if self.value() == "stale" else queryset
+
+
 @admin.register(Framework)
 class FrameworkAdmin(EditorialAdmin):
     owner_field = "created_by"
+    actions = [*EditorialAdmin.actions, "mark_verified"]
 
     class Media:
         css = {"all": ["admin_extra/preview.css"]}
 
     formfield_overrides = {**EditorialAdmin.formfield_overrides, models.URLField: {"assume_scheme": "https"}}
-    list_display = ["name", "tagline", "status", "tag_list", "modified_at"]
-    list_filter = ["status", "tags"]
+    list_display = ["name", "tagline", "status", "tag_list", "last_verified", "is_fresh", "modified_at"]
+    list_filter = ["status", VerificationFilter, "tags"]
     search_fields = ["name", "tagline", "description", "pros__text", "cons__text"]
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "tagline", "website", "status", "tags", "image"]}),
+        (None, {"fields": ["name", "slug", "tagline", "website", "status", "tags", "image", "last_verified"]}),
         ("Text", {"fields": ["description", "closing_notes"]}),
     ]
     inlines = [ProInline, ConInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
+
+    @admin.display(description="fresh", boolean=True)
+    def is_fresh(self, obj):
+        return not obj.needs_verification
+
+    @admin.action(description="Mark selected entries verified today", permissions=["change"])
+    def mark_verified(self, request, queryset):
+        count = queryset.update(last_verified=timezone.localdate())
+        self.message_user(request, f"{count} marked verified today.")
 
     @admin.display(description="tags")
     def tag_list(self, obj):

@@ -2,6 +2,7 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
@@ -18,6 +19,14 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+# An entry unchecked for longer than this is listed for re-verification in the admin.
+VERIFY_EVERY_DAYS = 180
+
+
+def verification_cutoff():
+    return timezone.localdate() - timezone.timedelta(days=VERIFY_EVERY_DAYS)
+
+
 class PublishableQuerySet(models.QuerySet):
     """Base for querysets that define published(), the one publication rule of their model."""
 
@@ -32,6 +41,9 @@ class PublishableQuerySet(models.QuerySet):
 class FrameworkQuerySet(PublishableQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def needing_verification(self):
+        return self.filter(models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=verification_cutoff()))
 
     def for_list(self):
         return self.only("name", "slug", "tagline", "status").prefetch_related("tags")
@@ -67,6 +79,9 @@ class Framework(models.Model):
 
     objects = FrameworkQuerySet.as_manager()
 
+    last_verified = models.DateField(
+        null=True, blank=True, help_text="When someone last checked this entry against the framework itself."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
@@ -83,6 +98,10 @@ class Framework(models.Model):
 
     def is_owned_by(self, user) -> bool:
         return self.created_by_id is not None and self.created_by_id == user.pk
+
+    @property
+    def needs_verification(self) -> bool:
+        return self.last_verified is None or self.last_verified < verification_cutoff()
 
     @property
     def is_published(self) -> bool:

@@ -52,7 +52,7 @@ def checked(instance, *, what: str, exclude: list[str] | None = None):
     return instance
 
 
-def framework_save(draft: FrameworkDraft, *, status: str) -> tuple[Framework, bool]:
+def framework_save(draft: FrameworkDraft, *, status: str, written_on) -> tuple[Framework, bool]:
     """Create or update the entry for a section; its pros and cons become exactly the section's."""
     framework, created = Framework.objects.get_or_create(
         slug=draft.slug, defaults={"name": draft.name, "status": status}
@@ -62,6 +62,9 @@ def framework_save(draft: FrameworkDraft, *, status: str) -> tuple[Framework, bo
     framework.website = draft.website
     framework.description = draft.description
     framework.closing_notes = draft.closing_notes
+    # The article vouches for the entry as of the day it was written.
+    if framework.last_verified is None or framework.last_verified < written_on:
+        framework.last_verified = written_on
     checked(framework, what=f"section “{draft.name}”").save()
     for model, points in ((Pro, draft.pros), (Con, draft.cons)):
         model.objects.filter(framework=framework).delete()
@@ -125,7 +128,7 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
         # A revision per object: restoring one entry to its imported state leaves the rest alone.
         with reversion.create_revision():
             reversion.set_comment(f"Imported from {path.name}")
-            frameworks.append(framework_save(draft, status=status))
+            frameworks.append(framework_save(draft, status=status, written_on=matter.published_at.date()))
 
     slug = slugify(matter.slug or matter.title)[:200]
     if not slug:
