@@ -43,7 +43,9 @@ class AssetStore:
         except ValidationError as error:
             raise ImportFailed(f"image {path}: {error.messages[0]}") from None
         digest = hashlib.sha256(data).hexdigest()[:10]
-        name = f"{folder}/{path.stem}-{digest}{path.suffix.lower()}"
+        # An exported file already carries its hash: importing it again must give the same name.
+        stem = path.stem.removesuffix(f"-{digest}")
+        name = f"{folder}/{stem}-{digest}{path.suffix.lower()}"
         if not default_storage.exists(name):
             saved = default_storage.save(name, handle)
             self.created.append(saved)

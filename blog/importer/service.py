@@ -159,6 +159,8 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
                 post.hero_image = store.store(hero, folder="heroes")
                 post.hero_alt = post.hero_alt or matter.title
             else:
+                # Kept, so an export names it again and a later import with the file can use it.
+                post.extra_front_matter["image"] = matter.image
                 warnings.append(f"hero image {matter.image} not found: a social card is generated from the title")
         checked(post, what="the post", exclude=["hero_image", "social_card"])
         card = card_name(slug=post.slug, title=post.title)
