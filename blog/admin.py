@@ -1,13 +1,16 @@
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from frameworks.models import Status
 
 from . import tag_admin  # noqa: F401  (registers the Tag admin)
+from .admin_import import import_view
 from .checks import publish_problems
 from .editorial import EditorialAdmin
 from .locking import VersionedModelForm
@@ -69,6 +72,7 @@ class PostAdmin(EditorialAdmin):
     form = PostAdminForm
     owner_field = "author__user"
     actions = [*EditorialAdmin.actions, "revoke_preview_links"]
+    change_list_template = "admin/blog/post/change_list.html"  # adds "Import Markdown"
     inlines = [FaqItemInline]
 
     class Media:
@@ -121,6 +125,10 @@ class PostAdmin(EditorialAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author").prefetch_related("tags")
+
+    def get_urls(self):
+        custom = [path("import/", self.admin_site.admin_view(partial(import_view, self)), name="blog_post_import")]
+        return custom + super().get_urls()
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
