@@ -126,6 +126,9 @@ class PostAdmin(EditorialAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author").prefetch_related("tags")
 
+    def after_tagging(self, obj):
+        search_index_post(post=obj)
+
     def get_urls(self):
         custom = [path("import/", self.admin_site.admin_view(partial(import_view, self)), name="blog_post_import")]
         return custom + super().get_urls()

@@ -4,7 +4,9 @@ Enforced here on the server (forms, actions, saves), not by hiding buttons.
 """
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from markdownx.admin import MarkdownxModelAdmin
@@ -17,6 +19,10 @@ from .locking import ConflictError, VersionedModelForm, bump_version, claim_vers
 AUTHOR_STATUSES = [Status.DRAFT, Status.REVIEW]
 
 
+class EditorialActionForm(helpers.ActionForm):
+    tag = forms.CharField(required=False, label="Tag", help_text="For “Add a tag to selected”.")
+
+
 class EditorialAdmin(CompareVersionAdmin):
     """Admin for models with `status`, `is_owned_by(user)`, a `publish_<model>` permission and a
     `version`: roles, optimistic locking, and revisions (history, diff, restore, recover)."""
@@ -25,7 +31,8 @@ class EditorialAdmin(CompareVersionAdmin):
     history_latest_first = True
     compare_exclude = ["tags"]  # taggit's manager is not a plain many-to-many for the diff
 
-    actions = ["submit_for_review", "publish", "unpublish"]
+    actions = ["submit_for_review", "publish", "unpublish", "add_tag"]
+    action_form = EditorialActionForm
     form = VersionedModelForm
     owner_field = ""  # the lookup from the model to the user who owns an object
 
@@ -89,6 +96,28 @@ class EditorialAdmin(CompareVersionAdmin):
         if not self.can_publish(request):
             queryset = queryset.filter(status=Status.DRAFT, **{self.owner_field: request.user})
         self._set_status(request, queryset.exclude(status=Status.PUBLISHED), Status.REVIEW, "submitted for review")
+
+    @admin.action(description="Add a tag to selected (type it in the Tag box)", permissions=["change"])
+    def add_tag(self, request, queryset):
+        tag = request.POST.get("tag", "").strip()
+        if not tag:
+            self.message_user(request, "Type the tag to add in the Tag box.", messages.WARNING)
+            return
+        if not self.can_publish(request):
+            queryset = queryset.filter(**{self.owner_field: request.user}).exclude(status=Status.PUBLISHED)
+        objects = list(queryset)
+        for obj in objects:
+            with reversion.create_revision():
+                obj.tags.add(tag)
+                obj.save()
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Bulk action: tagged “{tag}”.")
+                bump_version(obj, user=request.user)
+            self.after_tagging(obj)
+        self.message_user(request, f"Tagged {len(objects)} with “{tag}”.", messages.SUCCESS)
+
+    def after_tagging(self, obj):
+        """Hook: tags are part of search text."""
 
     @admin.action(description="Publish selected", permissions=["publish"])
     def publish(self, request, queryset):

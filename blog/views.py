@@ -16,7 +16,10 @@ from .search import MAX_QUERY_LENGTH, matching_documents, results_for
 
 
 class PostListView(ListView):
-    queryset = Post.objects.published().for_list()
+    def get_queryset(self):
+        # Per request: published() reads the clock, so scheduled posts appear on time.
+        return Post.objects.published().for_list()
+
     paginate_by = 10
 
     def get_context_data(self, **kwargs):

@@ -79,6 +79,9 @@ class FrameworkAdmin(EditorialAdmin):
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
 
+    def after_tagging(self, obj):
+        search_index_framework(framework=obj)
+
     def after_status_change(self, queryset):
         posts_rerender_embedding(framework_ids=list(queryset.values_list("pk", flat=True)))
 

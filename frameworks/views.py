@@ -18,7 +18,9 @@ from .models import Framework
 
 
 class FrameworkListView(ListView):
-    queryset = Framework.objects.published().for_list()
+    def get_queryset(self):
+        return Framework.objects.published().for_list()
+
     paginate_by = 60
 
     def get_context_data(self, **kwargs):
