@@ -51,6 +51,16 @@ class EditorialAdmin(CompareVersionAdmin):
         # Authors: their own work, until it is published.
         return obj.is_owned_by(request.user) and obj.status != Status.PUBLISHED
 
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.can_publish(request):
+            raise PermissionDenied("Only editors recover deleted content.")
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.can_publish(request):
+            raise PermissionDenied("Only editors recover deleted content.")
+        return super().recover_view(request, version_id, extra_context)
+
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not self.can_publish(request):
             kwargs["choices"] = [(value, label) for value, label in Status.choices if value in AUTHOR_STATUSES]

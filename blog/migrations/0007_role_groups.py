@@ -3,21 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-AUTHOR = [
-    "blog.add_post", "blog.change_post", "blog.view_post", "blog.view_author",
-    "blog.add_faqitem", "blog.change_faqitem", "blog.delete_faqitem", "blog.view_faqitem",
-    "frameworks.add_framework", "frameworks.change_framework", "frameworks.view_framework",
-    "frameworks.add_pro", "frameworks.change_pro", "frameworks.delete_pro", "frameworks.view_pro",
-    "frameworks.add_con", "frameworks.change_con", "frameworks.delete_con", "frameworks.view_con",
-    "taggit.view_tag",
-]
-EDITOR = AUTHOR + [
-    "blog.delete_post", "blog.publish_post", "blog.add_author", "blog.change_author", "blog.delete_author",
-    "frameworks.delete_framework", "frameworks.publish_framework",
-    "taggit.add_tag", "taggit.change_tag", "taggit.delete_tag",
-]
-ROLES = {"Author": AUTHOR, "Editor": EDITOR}
-
+from blog.roles import ROLES, ensure_role_groups
 
 def create_groups(apps, schema_editor):
     # Permissions are normally made after all migrations; these groups need them now.
@@ -25,13 +11,7 @@ def create_groups(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for code in codes:
-            app_label, codename = code.split(".")
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    ensure_role_groups(group_model=apps.get_model("auth", "Group"), permission_model=apps.get_model("auth", "Permission"))
 
 
 def remove_groups(apps, schema_editor):

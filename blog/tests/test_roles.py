@@ -133,3 +133,18 @@ def test_a_staff_user_in_no_group_sees_nothing_to_edit(django_user_model):
     _, client = member(django_user_model, "nobody", None)
     assert "You don’t have permission to view or edit anything" in client.get(reverse("admin:index")).text
     assert client.get(reverse("admin:blog_post_changelist")).status_code == 403
+
+
+def test_author_cannot_restore_or_recover_others_work(author, make_post):
+    from reversion.models import Version
+
+    _, client = author
+    other = make_post("Someone else's", status="draft")
+    import reversion
+
+    with reversion.create_revision():
+        other.save()
+    version = Version.objects.get_for_object(other).first()
+    revision = reverse("admin:blog_post_revision", args=[other.pk, version.pk])
+    assert client.post(revision, {"title": "Hijacked"}).status_code == 403
+    assert client.get(reverse("admin:blog_post_recoverlist")).status_code == 403

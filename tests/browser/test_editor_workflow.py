@@ -1,0 +1,125 @@
+"""The editorial workflow in a real browser: write with the live preview and an uploaded image,
+review, schedule, publish on time, restore a revision; and two editors saving the same post."""
+
+import base64
+import datetime as dt
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from PIL import Image
+
+from blog.models import Post
+from blog.roles import ensure_role_groups
+
+PASSWORD = "a long test password"
+
+
+@pytest.fixture
+def people(transactional_db, live_server, django_user_model):
+    # A transactional test starts from an emptied database: put the migration's groups back.
+    ensure_role_groups(group_model=Group, permission_model=Permission)
+    users = {}
+    for name, group in (("ann", "Author"), ("eve", "Editor"), ("ed", "Editor")):
+        user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        users[name] = user
+    return live_server.url
+
+
+def logged_in(browser, site, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(site + "/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(site + "/admin/")
+    return page
+
+
+def png_base64() -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 40), (30, 120, 200)).save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+DROP_IMAGE = """([selector, data]) => {
+  const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+  const file = new File([bytes], "chart.png", {type: "image/png"});
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  const editor = document.querySelector(selector);
+  editor.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+}"""
+
+
+def test_author_to_editor_to_reader_and_back(people, browser, monkeypatch):
+    site = people
+    # The author writes a draft, watches the live preview, drops in an image and submits it.
+    ann = logged_in(browser, site, "ann")
+    ann.goto(site + "/admin/blog/post/add/")
+    ann.fill("#id_title", "Comparing admin panels")
+    ann.fill("#id_body", "Django's admin is **batteries included**.")
+    ann.locator(".markdownx-preview strong").filter(has_text="batteries included").wait_for()
+    ann.evaluate(DROP_IMAGE, ["#id_body", png_base64()])
+    ann.wait_for_function("document.querySelector('#id_body').value.includes('![](/media/uploads/')")
+    ann.locator(".markdownx-preview img").wait_for()
+    body = ann.input_value("#id_body").replace("![](", "![A blue test chart](")
+    ann.fill("#id_body", body)
+    ann.select_option("#id_status", "review")
+    ann.click("input[name=_save]")
+    ann.wait_for_url(site + "/admin/blog/post/")
+    post = Post.objects.get()
+    assert post.status == "review" and post.author.user.username == "ann"
+    assert 'alt="A blue test chart"' in post.body_html
+
+    # The editor reviews it and schedules it a minute ahead.
+    eve = logged_in(browser, site, "eve")
+    eve.goto(f"{site}/admin/blog/post/{post.pk}/change/")
+    when = timezone.localtime() + dt.timedelta(minutes=1)
+    eve.select_option("#id_status", "published")
+    eve.fill("#id_published_at_0", when.strftime("%Y-%m-%d"))
+    eve.fill("#id_published_at_1", when.strftime("%H:%M:%S"))
+    eve.click("input[name=_save]")
+    eve.wait_for_url(site + "/admin/blog/post/")
+    assert Post.objects.get().is_scheduled
+
+    # A reader sees nothing before the time, and the post after it: no process runs in between.
+    reader = browser.new_context().new_page()
+    assert reader.goto(site + post.get_absolute_url()).status == 404
+    later = timezone.now() + dt.timedelta(minutes=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert reader.goto(site + post.get_absolute_url()).status == 200
+    assert "batteries included" in reader.content()
+
+    # The editor changes the text, then restores the previous revision; the reader follows.
+    eve.goto(f"{site}/admin/blog/post/{post.pk}/change/")
+    eve.fill("#id_body", "Rewritten in haste.")
+    eve.click("input[name=_save]")
+    eve.wait_for_url(site + "/admin/blog/post/")
+    reader.goto(site + post.get_absolute_url())
+    assert "Rewritten in haste." in reader.content()
+    eve.goto(f"{site}/admin/blog/post/{post.pk}/history/")
+    eve.locator("#change-history a").nth(1).click()  # the revision before the last
+    eve.click("input[name=_save]")
+    eve.wait_for_url(site + "/admin/blog/post/")
+    reader.goto(site + post.get_absolute_url())
+    assert "batteries included" in reader.content() and "Rewritten in haste." not in reader.content()
+
+
+def test_two_editors_on_one_post_the_second_save_is_refused(people, browser, make_post):
+    site = people
+    post = make_post("Shared draft", status="draft", body="First text.")
+    eve, ed = logged_in(browser, site, "eve"), logged_in(browser, site, "ed")
+    for page in (eve, ed):
+        page.goto(f"{site}/admin/blog/post/{post.pk}/change/")
+    eve.fill("#id_description", "Eve's summary")
+    eve.click("input[name=_save]")
+    eve.wait_for_url(site + "/admin/blog/post/")
+    ed.fill("#id_description", "Ed's summary")
+    ed.click("input[name=_save]")
+    ed.locator(".errorlist.nonfield").wait_for()
+    assert "eve saved this at" in ed.locator(".errorlist.nonfield").inner_text()
+    assert Post.objects.get().description == "Eve's summary"
