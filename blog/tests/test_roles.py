@@ -1,6 +1,7 @@
 """Roles on the server: authors write and submit their own work; only editors publish."""
 
 import pytest
+import reversion
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
@@ -140,7 +141,6 @@ def test_author_cannot_restore_or_recover_others_work(author, make_post):
 
     _, client = author
     other = make_post("Someone else's", status="draft")
-    import reversion
 
     with reversion.create_revision():
         other.save()
