@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from frameworks.models import Framework
 
 from .markdown.blocks import embed_slug, parse_block_fields
+from .markdown.export import framework_markdown
 from .markdown.fences import Fence, split_fences
 
 EXEC_BLOCK = "```python exec\nimport reflex as rx\nfrom reflex_image_zoom import image_zoom\n```\n"
@@ -20,22 +21,6 @@ EXEC_BLOCK = "```python exec\nimport reflex as rx\nfrom reflex_image_zoom import
 
 def python_string(text: str) -> str:
     return repr(str(text))
-
-
-def framework_section(framework: Framework) -> str:
-    lines = [f"## {framework.name}", ""]
-    if framework.tagline:
-        lines += [f"### {framework.tagline}", ""]
-    if framework.description:
-        lines += [framework.description.strip(), ""]
-    for title, points in (("Pros", framework.pros.all()), ("Cons", framework.cons.all())):
-        if points:
-            lines += [f"**{title}**", ""]
-            lines += [f"- **{p.label}**: {p.text}" if p.label else f"- {p.text}" for p in points]
-            lines.append("")
-    if framework.closing_notes:
-        lines += [framework.closing_notes.strip(), ""]
-    return "\n".join(lines) + "\n"
 
 
 def figure_eval(body: str, *, assets: Path | None) -> str:
@@ -92,7 +77,8 @@ def export_post(post, *, assets: Path | None = None) -> str:
         if not isinstance(part, Fence):
             parts.append("".join(f"{line}\n" for line in part.lines))
         elif embed_slug(part.info) in frameworks:
-            parts.append(framework_section(frameworks[embed_slug(part.info)]))
+            framework = frameworks[embed_slug(part.info)]
+            parts.append(framework_markdown(framework, heading=framework.name))
         elif part.words == ["figure"]:
             parts.append(figure_eval(part.body, assets=assets))
         else:

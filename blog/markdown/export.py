@@ -6,8 +6,9 @@ from .blocks import embed_slug, image_url_and_size, parse_block_fields
 from .fences import Fence, split_fences
 
 
-def framework_markdown(framework, *, absolute) -> str:
-    lines = [f"## [{framework.name}]({absolute(framework.get_absolute_url())})", ""]
+def framework_markdown(framework, *, heading: str) -> str:
+    """An entry written out as the H2 section the importer lifts (so export → import round-trips)."""
+    lines = [f"## {heading}", ""]
     if framework.tagline:
         lines += [f"### {framework.tagline}", ""]
     if framework.description:
@@ -52,7 +53,8 @@ def post_markdown(post, *, frameworks: dict, absolute) -> str:
         elif embed_slug(part.info):
             framework = frameworks.get(embed_slug(part.info))
             if framework:
-                parts.append(framework_markdown(framework, absolute=absolute))
+                link = f"[{framework.name}]({absolute(framework.get_absolute_url())})"
+                parts.append(framework_markdown(framework, heading=link))
         elif part.words == ["figure"]:
             parts.append(figure_markdown(part.body, absolute=absolute))
         else:
