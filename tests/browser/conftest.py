@@ -59,6 +59,8 @@ class Tab:
 
 @pytest.fixture(params=["light", "dark"])
 def tab(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    # bypass_csp lets axe-core be injected; our own pages still run under the site's policy
+    # everywhere else (the editor workflow tests), where a violation is a console error.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param, bypass_csp=True)
     yield Tab(context.new_page())
     context.close()
