@@ -13,6 +13,14 @@ SEED_FRAMEWORKS = ["reflex", "django", "flask", "streamlit", "gradio", "plotly-d
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Redis outlives a test: every test starts with an empty shared cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test writes media into its own folder, so file checks see only that test's files."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -65,3 +65,16 @@ def test_malformed_import_exits_non_zero_with_one_line_and_no_traceback(tmp_path
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and str(bad) in lines[0] and "closing '---'" in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_the_cache_is_redis_when_redis_url_is_set(settings):
+    """CI's second run sets REDIS_URL; locally the cache is in memory."""
+    import os
+
+    from django.core.cache import caches
+
+    cache = caches["default"]
+    expected = "RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
+    assert type(cache).__name__ == expected
+    cache.set("probe", "value", 5)
+    assert cache.get("probe") == "value"
