@@ -48,6 +48,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every response; a matching If-None-Match gets a 304 with no body.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     # Old URLs of renamed posts, entries and tags answer with a permanent redirect.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     "csp.middleware.CSPMiddleware",
+    "blog.middleware.DatabaseUnavailableMiddleware",
     # Last, as its documentation asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]
