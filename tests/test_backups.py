@@ -1,0 +1,42 @@
+"""backup and restore round-trip the database content and the media (run on SQLite and PostgreSQL)."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from reversion.models import Version
+
+from blog.models import Post
+from conftest import SEED_SLUG
+from frameworks.models import Framework
+from tests.test_seed_fixture import content_snapshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def media_files(root):
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def test_backup_then_restore_is_lossless(seeded, tmp_path, media_root, client):
+    before, files, versions = content_snapshot(), media_files(media_root), Version.objects.count()
+    archive = tmp_path / "site.zip"
+    call_command("backup", str(archive), stdout=StringIO())
+    Post.objects.all().delete()
+    Framework.objects.all().delete()
+    (media_root / "figures").rename(media_root / "lost")
+    call_command("restore", str(archive), stdout=StringIO())
+    assert content_snapshot() == before
+    assert media_files(media_root) == files
+    assert Version.objects.count() == versions
+    page = client.get(f"/blog/{SEED_SLUG}/")
+    assert page.status_code == 200 and "Pure Python" in page.text
+    assert 'href="/frameworks/fastapi/"' in client.get("/search/?q=async").text
+
+
+def test_a_broken_backup_is_refused_and_changes_nothing(seeded, tmp_path):
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(CommandError, match="not a backup zip"):
+        call_command("restore", str(bad))
+    assert Post.objects.count() == 1
