@@ -130,6 +130,15 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
             reversion.set_comment(f"Imported from {path.name}")
             frameworks.append(framework_save(draft, status=status, written_on=matter.published_at.date()))
 
+    post, created = post_save_from(matter, markdown_text, path=path, store=store, status=status, warnings=warnings)
+    posts_rerender_embedding(framework_ids=[framework.id for framework, _ in frameworks], exclude=post.pk)
+    return ImportResult(post=post, created=created, frameworks=frameworks, warnings=warnings)
+
+
+def post_save_from(
+    matter, markdown_text: str, *, path: Path, store: AssetStore, status: str, warnings: list[str]
+) -> tuple[Post, bool]:
+    """Create or update the post itself (by source file, then slug), in a revision of its own."""
     slug = slugify(matter.slug or matter.title)[:200]
     if not slug:
         raise ImportFailed("the title gives no usable slug")
@@ -173,5 +182,4 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
         for position, pair in enumerate(matter.faq):
             checked(FaqItem(post=post, position=position, **pair), what=f"faq {position + 1}").save()
         search_index_post(post=post)
-    posts_rerender_embedding(framework_ids=[framework.id for framework, _ in frameworks], exclude=post.pk)
-    return ImportResult(post=post, created=created, frameworks=frameworks, warnings=warnings)
+    return post, created
