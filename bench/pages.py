@@ -82,14 +82,13 @@ def main():
         client = Client(SERVER_NAME="127.0.0.1")
         static = cpu_per_request(client, "/static/article.html", args.requests)
         floor = cpu_per_request(client, "/floor/", args.requests)
-        rows = [
-            ("static file (WhiteNoise)", static),
-            ("bare Django view (floor)", floor),
-            ("article", cpu_per_request(client, ARTICLE, args.requests)),
-            ("home", cpu_per_request(client, "/", args.requests)),
-            ("framework page", cpu_per_request(client, "/frameworks/reflex/", args.requests)),
-            ("framework list", cpu_per_request(client, "/frameworks/", args.requests)),
-        ]
+        rows = [("static file (WhiteNoise)", static), ("bare Django view (floor)", floor)]
+        pages = [("article", ARTICLE), ("home", "/"), ("framework page", "/frameworks/reflex/"),
+                 ("framework list", "/frameworks/"), ("comparison", "/compare/django-vs-flask/"),
+                 ("search", "/search/?q=async")]  # fmt: skip
+        for label, cached in (("cold", False), ("cached", True)):
+            with override_settings(PAGE_CACHE=cached):
+                rows += [(f"{name}, {label}", cpu_per_request(client, url, args.requests)) for name, url in pages]
 
     from blog.markdown import render_markdown
     from blog.models import Post

@@ -60,7 +60,10 @@ MIDDLEWARE = [
     "blog.middleware.DatabaseUnavailableMiddleware",
     # Last, as its documentation asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
+    # Innermost: a hit skips only the view; headers (CSP, ETag) are still added on the way out.
+    "blog.page_cache.PageCacheMiddleware",
 ]
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses logins while an address is locked out

@@ -1,6 +1,8 @@
 from .dev import *  # noqa: F401,F403
 
 SITE_DOMAIN = "testserver"
+# Tests measure views (queries, output); the page cache has tests of its own that turn it on.
+PAGE_CACHE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
