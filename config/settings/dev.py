@@ -6,7 +6,7 @@ DEBUG stays off unless DJANGO_DEBUG turns it on, so `make run` shows the real 40
 import secrets
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, env_list
+from .base import BASE_DIR, env_bool, env_list
 from .base import SECRET_KEY as _SECRET_KEY
 
 
@@ -23,4 +23,6 @@ SECRET_KEY = _SECRET_KEY or local_secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# Template edits show at once while developing; `make serve` and production cache pages.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)
 WHITENOISE_AUTOREFRESH = True
