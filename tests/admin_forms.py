@@ -48,3 +48,15 @@ def admin_form_data(html: str) -> dict:
     parser = FormFields()
     parser.feed(html)
     return {k: v for k, v in parser.data.items() if not k.startswith("csrfmiddlewaretoken")}
+
+
+def admin_edit_pro(staff_client, *, framework, label: str, text: str) -> None:
+    """Change one pro's text through the entry's admin form, as an editor would."""
+    from django.urls import reverse
+
+    url = reverse("admin:frameworks_framework_change", args=[framework.pk])
+    data = admin_form_data(staff_client.get(url).text)
+    index = next(k.split("-")[1] for k, v in data.items() if k.startswith("pros-") and v == label)
+    data[f"pros-{index}-text"] = text
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.text[:2000]

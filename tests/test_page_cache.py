@@ -10,7 +10,7 @@ from django.utils import timezone
 from blog.models import Author, Post
 from conftest import SEED_SLUG
 from frameworks.models import Framework
-from tests.admin_forms import admin_form_data
+from tests.admin_forms import admin_edit_pro, admin_form_data
 
 pytestmark = pytest.mark.django_db
 ARTICLE = f"/blog/{SEED_SLUG}/"
@@ -51,11 +51,7 @@ def test_editing_a_post_shows_at_once(client, staff_client, warm, seeded):
 
 def test_editing_a_pro_shows_on_the_article_the_entry_and_comparisons(client, staff_client, warm):
     reflex = Framework.objects.get(slug="reflex")
-    url = reverse("admin:frameworks_framework_change", args=[reflex.pk])
-    data = admin_form_data(staff_client.get(url).text)
-    index = next(k.split("-")[1] for k, v in data.items() if k.startswith("pros-") and v == "Pure Python")
-    data[f"pros-{index}-text"] = "Cached nowhere stale."
-    assert staff_client.post(url, data).status_code == 302
+    admin_edit_pro(staff_client, framework=reflex, label="Pure Python", text="Cached nowhere stale.")
     for page in (ARTICLE, "/frameworks/reflex/", "/compare/flask-vs-reflex/"):
         assert "Cached nowhere stale." in client.get(page).text, page
 

@@ -10,7 +10,7 @@ from PIL import Image
 from blog.models import Author, Post
 from conftest import SEED_SLUG
 from frameworks.models import Framework
-from tests.admin_forms import admin_form_data
+from tests.admin_forms import admin_edit_pro, admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -59,12 +59,8 @@ def test_change_forms_open_with_pros_and_cons_inlines_and_view_on_site(staff_cli
 
 def test_changing_one_pro_shows_on_the_entry_page_and_the_article(staff_client, client, seeded):
     reflex = Framework.objects.get(slug="reflex")
-    url = reverse("admin:frameworks_framework_change", args=[reflex.pk])
-    data = admin_form_data(staff_client.get(url).text)
-    index = next(k.split("-")[1] for k, v in data.items() if k.startswith("pros-") and v == "Pure Python")
-    data[f"pros-{index}-text"] = "Frontend and backend in one language, edited in the admin."
-    response = staff_client.post(url, data)
-    assert response.status_code == 302, response.text[:2000]
+    text = "Frontend and backend in one language, edited in the admin."
+    admin_edit_pro(staff_client, framework=reflex, label="Pure Python", text=text)
     for page in (reflex.get_absolute_url(), reverse("blog:detail", kwargs={"slug": SEED_SLUG})):
         assert "Frontend and backend in one language, edited in the admin." in client.get(page).text
     assert Post.objects.get().body == seeded.post.body  # the post itself was not touched

@@ -7,7 +7,7 @@ from reversion.models import Version
 from blog.models import Post
 from conftest import SEED_SLUG
 from frameworks.models import Framework
-from tests.admin_forms import admin_form_data
+from tests.admin_forms import admin_edit_pro, admin_form_data
 
 pytestmark = pytest.mark.django_db
 ARTICLE = f"/blog/{SEED_SLUG}/"
@@ -15,11 +15,7 @@ ARTICLE = f"/blog/{SEED_SLUG}/"
 
 def edit_reflex_pro(staff_client, text):
     reflex = Framework.objects.get(slug="reflex")
-    url = reverse("admin:frameworks_framework_change", args=[reflex.pk])
-    data = admin_form_data(staff_client.get(url).text)
-    index = next(k.split("-")[1] for k, v in data.items() if k.startswith("pros-") and v == "Pure Python")
-    data[f"pros-{index}-text"] = text
-    assert staff_client.post(url, data).status_code == 302
+    admin_edit_pro(staff_client, framework=reflex, label="Pure Python", text=text)
     return reflex
 
 
