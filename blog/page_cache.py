@@ -21,6 +21,9 @@ from django.utils import timezone
 GENERATION = "page-cache:generation"
 BYPASS_PREFIXES = ("/admin", "/admin-tools/", "/preview/", "/media/", "/static/")
 ENTRY_SECONDS = 24 * 3600
+# For a proxy or CDN in front: keep a page one second, then revalidate with our ETag (a cheap
+# 304 from this cache), so an edit shows through the edge within a second. Browsers revalidate.
+SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1"
 
 
 def bump_generation() -> None:
@@ -91,6 +94,7 @@ class PageCacheMiddleware:
         if entry and entry["generation"] == generation and (entry["expires"] is None or now < entry["expires"]):
             response = HttpResponse(entry["content"], content_type=entry["content_type"])
             response["X-Page-Cache"] = "hit"
+            response["Cache-Control"] = SHARED_CACHE_CONTROL
             return response
         response = self.get_response(request)
         if storable(response):
@@ -105,4 +109,5 @@ class PageCacheMiddleware:
                 ENTRY_SECONDS,
             )
             response["X-Page-Cache"] = "miss"
+            response["Cache-Control"] = SHARED_CACHE_CONTROL
         return response

@@ -98,3 +98,16 @@ def test_cached_pages_keep_their_headers(client, warm):
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert "Content-Security-Policy" in response and response["ETag"]
     assert client.get(ARTICLE, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_readers_pages_tell_proxies_to_keep_them_a_second_and_revalidate(client, warm, staff_client):
+    assert client.get(ARTICLE)["Cache-Control"] == "public, max-age=0, s-maxage=1"
+    assert "public" not in staff_client.get(ARTICLE).get("Cache-Control", "")
+
+
+def test_drafts_and_previews_are_private_and_never_stored(staff_client, make_post):
+    from blog.previews import preview_url
+
+    draft = make_post("Draft", status="draft")
+    for response in (staff_client.get(draft.get_absolute_url()), staff_client.get(preview_url(draft))):
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
