@@ -28,9 +28,7 @@ class AuthorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
-        return super().get_queryset(request).annotate(number_of_posts=Count("posts"))
+        return super().get_queryset(request).annotate(number_of_posts=models.Count("posts"))
 
     @admin.display(description="posts", ordering="number_of_posts")
     def post_count(self, obj):

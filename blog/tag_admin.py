@@ -16,7 +16,8 @@ def tag_path(slug: str) -> str:
 
 def reindex_tagged(tag_ids) -> None:
     """Tag names are part of the search text of what carries them."""
-    for item in TaggedItem.objects.filter(tag_id__in=tag_ids).select_related("content_type"):
+    items = TaggedItem.objects.filter(tag_id__in=tag_ids).select_related("content_type")
+    for item in items.prefetch_related("content_object"):
         obj = item.content_object
         if obj is None:
             continue

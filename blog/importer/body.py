@@ -5,13 +5,11 @@ from collections.abc import Callable
 
 import yaml
 
+from blog.markdown.blocks import MD_BLOCKS
 from blog.markdown.fences import Fence, split_fences
 
 from .errors import ImportFailed
 from .eval_blocks import Image, Link, Text, Untranslatable, Video, exec_constants, translate_eval
-
-# Fences the renderer understands as they are (see blog/markdown/blocks.py).
-KEPT_MD_BLOCKS = {"alert", "video"}
 
 
 def figure_block(*, src: str, alt: str, caption: str) -> str:
@@ -113,7 +111,7 @@ def convert_body(
             except Untranslatable as reason:
                 warnings.append(f"line {line}: ```{part.info} block shown as code: {reason}")
                 out.append(as_code(part))
-        elif words[:1] == ["md"] and (len(words) < 2 or words[1] not in KEPT_MD_BLOCKS):
+        elif words[:1] == ["md"] and (len(words) < 2 or words[1] not in MD_BLOCKS):
             warnings.append(f"line {line}: unknown ```{part.info} block shown as code")
             out.append(as_code(part, "markdown"))
         else:

@@ -66,7 +66,7 @@ def load_frameworks(slugs: list[str]) -> dict:
 
     if not slugs:
         return {}
-    queryset = Framework.objects.filter(slug__in=slugs).prefetch_related("pros", "cons", "tags")
+    queryset = Framework.objects.filter(slug__in=slugs).prefetch_related("pros", "cons")
     return {framework.slug: framework for framework in queryset}
 
 

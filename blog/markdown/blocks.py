@@ -15,6 +15,8 @@ from PIL import Image
 from .core import plain_markdown
 
 CALLOUT_KINDS = {"info", "success", "warning", "error", "tip", "note"}
+# The Reflex dialect's ```md <kind> blocks rendered here; the importer keeps these as they are.
+MD_BLOCKS = {"alert": "callout", "video": "video link"}
 
 
 @dataclass
