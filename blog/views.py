@@ -49,11 +49,14 @@ class TagDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         tag = get_object_or_404(Tag, slug=kwargs["slug"])
-        posts = list(Post.objects.published().for_list().filter(tags=tag))
+        # Paginated like the home page: a popular tag must not list every post at once.
+        page = Paginator(Post.objects.published().for_list().filter(tags=tag), 10).get_page(
+            self.request.GET.get("page")
+        )
         frameworks = list(Framework.objects.published().for_list().filter(tags=tag))
-        if not posts and not frameworks:
+        if not page.object_list and not frameworks:
             raise Http404("Nothing published carries this tag.")
-        return super().get_context_data(tag=tag, posts=posts, frameworks=frameworks, **kwargs)
+        return super().get_context_data(tag=tag, posts=page.object_list, page_obj=page, frameworks=frameworks, **kwargs)
 
 
 class SearchView(TemplateView):

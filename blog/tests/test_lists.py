@@ -70,7 +70,8 @@ def test_tag_page_queries_do_not_grow(client, make_post, make_framework, django_
     for _ in range(count):
         make_post(tags=["web"])
         make_framework(tags=["web"])
-    with django_assert_num_queries(6):  # tag, posts with authors, their tags, covered entries, entries, their tags
+    # tag, post count, a page of posts with authors, their tags, covered entries, entries, their tags
+    with django_assert_num_queries(7):
         client.get(reverse("blog:tag", kwargs={"slug": "web"}))
 
 
@@ -106,3 +107,12 @@ def test_hostile_urls_get_a_404_never_a_500(client, db, url):
 
 def test_public_pages_refuse_posts(client, seeded):
     assert client.post("/", {"x": "y"}).status_code == 405
+
+
+def test_tag_page_is_paginated(client, make_post):
+    for _ in range(12):
+        make_post(tags=["busy"])
+    first = client.get(reverse("blog:tag", kwargs={"slug": "busy"}))
+    assert first.text.count('class="card post-card"') == 10 and 'href="?page=2"' in first.text
+    second = client.get(reverse("blog:tag", kwargs={"slug": "busy"}), {"page": 2})
+    assert second.text.count('class="card post-card"') == 2
