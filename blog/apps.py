@@ -5,20 +5,13 @@ class BlogConfig(AppConfig):
     name = "blog"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-        from taggit.models import Tag, TaggedItem
+        from django.db.models.signals import post_migrate
 
-        from frameworks.models import Con, Framework, Pro
-
-        from .models import Author, Coverage, FaqItem, Post
-        from .page_cache import content_changed
+        from . import page_deps
 
         post_migrate.connect(name_the_site, sender=self)
         # Every write path (admin, importer, restores, loaddata) reaches readers' pages at once.
-        for model in (Post, FaqItem, Coverage, Author, Framework, Pro, Con, Tag, TaggedItem):
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
-            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
-        m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
+        page_deps.connect()
 
 
 def name_the_site(*, using, **kwargs):

@@ -6,6 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from taggit.models import Tag
 
 from .models import Post
+from .page_deps import depends_on
 
 FEED_LENGTH = 20
 
@@ -20,6 +21,7 @@ class LatestPostsFeed(Feed):
         return reverse("blog:list")
 
     def items(self):
+        depends_on("list:post")
         return self.posts()[:FEED_LENGTH]
 
     def posts(self):
@@ -52,7 +54,9 @@ class LatestPostsAtomFeed(LatestPostsFeed):
 
 class TagFeed(LatestPostsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(Tag, slug=slug)
+        depends_on(f"tag-posts:{tag.pk}")
+        return tag
 
     def title(self, tag):
         return f"{settings.SITE_NAME}: {tag.name}"

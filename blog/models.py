@@ -15,6 +15,7 @@ from .cards import ensure_card
 from .images import validate_image_file
 from .markdown import embedded_slugs, render_markdown
 from .markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
+from .page_deps import changed
 
 # A contents box helps from this many sections up.
 TOC_MIN_SECTIONS = 4
@@ -201,6 +202,8 @@ class Post(models.Model):
         wanted = [ids[slug] for slug in slugs if slug in ids]
         current = list(self.coverage.order_by("position").values_list("framework_id", flat=True))
         if current != wanted:
+            # bulk_create sends no signal: the entries' lists of covering posts change here.
+            changed(*(f"framework-posts:{framework_id}" for framework_id in {*current, *wanted}))
             self.coverage.all().delete()
             Coverage.objects.bulk_create(
                 Coverage(post=self, framework_id=framework_id, position=position)

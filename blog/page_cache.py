@@ -1,49 +1,33 @@
-"""Whole pages for anonymous readers from the shared cache; any content write invalidates them.
+"""Whole pages for anonymous readers from the shared cache, each invalidated by exactly the writes
+to what it shows (`blog/page_deps.py`).
 
-Correct before clever: every write to content (posts, entries, their points, FAQ, authors, tags)
-moves one generation token, and a page is served from the cache only if it was rendered under
-the current token. The token is read *before* rendering, so a write that lands while a page is
-being rendered leaves that page stale-marked, never served. Editors (who have a session) and
-anything not a plain 200 bypass it. Pages also expire at the next scheduled publication.
-Exact, per-page invalidation is the next step (see the README).
+A page is served from the cache only while every token it depends on still has the value it was
+rendered under; a page whose tokens moved while it rendered is not stored. Editors (who have a
+session) and anything not a plain 200 bypass it. Pages also expire at the next scheduled
+publication, so a scheduled post appears on time on the lists that will show it.
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import http_date
 
-GENERATION = "page-cache:generation"
+from . import page_deps
+
 BYPASS_PREFIXES = ("/admin", "/admin-tools/", "/preview/", "/media/", "/static/")
 ENTRY_SECONDS = 24 * 3600
-# For a proxy or CDN in front: keep a page one second, then revalidate with our ETag (a cheap
-# 304 from this cache), so an edit shows through the edge within a second. Browsers revalidate.
-SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1"
-
-
-def bump_generation() -> None:
-    cache.set(GENERATION, uuid.uuid4().hex, None)
-
-
-def content_changed(**kwargs) -> None:
-    """Signal receiver: now (so this process stops serving old pages) and again on commit (so a
-    page rendered from not-yet-committed data by another request is not kept either)."""
-    bump_generation()
-    transaction.on_commit(bump_generation)
-
-
-def current_generation() -> str:
-    generation = cache.get(GENERATION)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(GENERATION, generation, None)
-        generation = cache.get(GENERATION)
-    return generation
+# For a proxy in front (deploy/nginx.conf): keep a page one second, then revalidate with our ETag
+# (a cheap 304 from this cache), so an edit shows through the edge within a second; serve the last
+# copy for a day while we are down. Browsers revalidate.
+SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-if-error=86400"
+# A CDN (RFC 9213's CDN-Cache-Control: Cloudflare, Fastly, Akamai) cannot be told of an edit, so
+# it keeps a page for a tenth of the time since what it shows last changed (RFC 9111's heuristic):
+# a minute for a page edited today, up to a day for one untouched for ten days.
+CDN_MIN_SECONDS, CDN_MAX_SECONDS = 60, 24 * 3600
 
 
 def next_publication():
@@ -88,26 +72,59 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable(request):
             return self.get_response(request)
-        key, generation = page_key(request), current_generation()
+        key = page_key(request)
         entry = cache.get(key)
-        now = timezone.now().timestamp()
-        if entry and entry["generation"] == generation and (entry["expires"] is None or now < entry["expires"]):
-            response = HttpResponse(entry["content"], content_type=entry["content_type"])
-            response["X-Page-Cache"] = "hit"
-            response["Cache-Control"] = SHARED_CACHE_CONTROL
+        if entry and still_valid(entry):
+            return replay(entry)
+        with page_deps.Recording() as recording:
+            response = self.get_response(request)
+        if not storable(response):
             return response
-        response = self.get_response(request)
-        if storable(response):
-            cache.set(
-                key,
-                {
-                    "generation": generation,
-                    "content": response.content,
-                    "content_type": response["Content-Type"],
-                    "expires": next_publication(),
-                },
-                ENTRY_SECONDS,
-            )
-            response["X-Page-Cache"] = "miss"
-            response["Cache-Control"] = SHARED_CACHE_CONTROL
+        tokens = recording.versions()
+        response["X-Page-Cache"] = "miss"
+        if not page_deps.fresh_enough(tokens, recording.started):
+            # It may show rows as they were before a write that landed meanwhile: keep it nowhere.
+            response["Cache-Control"] = "no-cache"
+            return response
+        entry = {
+            "tokens": tokens,
+            "content": response.content,
+            "headers": {name: response[name] for name in REPLAYED_HEADERS if name in response},
+            "expires": next_publication(),
+            "modified": max(tokens.values(), default=recording.started),
+        }
+        cache.set(key, entry, ENTRY_SECONDS)
+        mark_shared(response, entry)
         return response
+
+
+REPLAYED_HEADERS = ("Content-Type",)
+
+
+def still_valid(entry) -> bool:
+    if entry["expires"] is not None and timezone.now().timestamp() >= entry["expires"]:
+        return False
+    tokens = entry["tokens"]
+    current = cache.get_many([page_deps.PREFIX + token for token in tokens])
+    return all(current.get(page_deps.PREFIX + token) == value for token, value in tokens.items())
+
+
+def replay(entry) -> HttpResponse:
+    response = HttpResponse(entry["content"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    mark_shared(response, entry)
+    return response
+
+
+def mark_shared(response, entry) -> None:
+    response["Cache-Control"] = SHARED_CACHE_CONTROL
+    # When something this page shows last changed (the ETag stays the exact validator).
+    response["Last-Modified"] = http_date(entry["modified"])
+    response["CDN-Cache-Control"] = f"public, max-age={cdn_lifetime(entry['modified'])}, stale-if-error=86400"
+
+
+def cdn_lifetime(modified: float) -> int:
+    age = page_deps.clock() - modified
+    return int(min(max(age / 10, CDN_MIN_SECONDS), CDN_MAX_SECONDS))

@@ -3,7 +3,7 @@ from django.db import transaction
 from .markdown.blocks import embed_slug
 from .markdown.fences import Fence, split_fences
 from .models import Post
-from .page_cache import content_changed
+from .page_deps import changed
 from .search.index import search_index_post
 
 
@@ -15,9 +15,8 @@ def posts_rerender(*, posts) -> int:
         post.render()
         Post.objects.filter(pk=post.pk).update(body_html=post.body_html, toc=post.toc, word_count=post.word_count)
         search_index_post(post=post)
+        changed(f"post:{post.pk}", "table:post", "list:post")  # update() sends no signal
         count += 1
-    if count:
-        content_changed()  # update() sends no signal
     return count
 
 

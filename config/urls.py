@@ -8,6 +8,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from blog.editor import PreviewView, UploadView
+from blog.page_deps import depending_on
 from blog.sitemaps import SITEMAPS
 from blog.views import LlmsTxtView
 
@@ -20,7 +21,12 @@ urlpatterns = [
         "admin-tools/markdownx/markdownify/", staff_member_required(PreviewView.as_view()), name="markdownx_markdownify"
     ),
     path("admin-tools/markdownx/upload/", staff_member_required(UploadView.as_view()), name="markdownx_upload"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        depending_on("list:post", "list:framework", "list:tag")(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path("llms.txt", LlmsTxtView.as_view(), name="llms"),
     path("", include("frameworks.urls")),
     path("", include("blog.urls")),

@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from blog import structured_data
 from blog.mixins import StaffPreviewMixin
 from blog.models import Post
+from blog.page_deps import depends_on
 
 from .comparisons import (
     MAX_FRAMEWORKS,
@@ -19,6 +20,7 @@ from .models import Framework
 
 class FrameworkListView(ListView):
     def get_queryset(self):
+        depends_on("list:framework")
         return Framework.objects.published().for_list()
 
     paginate_by = 60
@@ -33,6 +35,8 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
     queryset = Framework.objects.for_detail()
 
     def get_context_data(self, **kwargs):
+        # Its covering articles, and the picker offering every other entry.
+        depends_on(f"framework-posts:{self.object.pk}", "list:framework")
         posts = self.object.posts.published().select_related("author").order_by("-published_at")
         others = Framework.objects.published().exclude(pk=self.object.pk).values_list("slug", "name")
         return super().get_context_data(
@@ -65,6 +69,7 @@ class CompareView(TemplateView):
         if len(frameworks) != len(requested):
             raise Http404("One of these frameworks is not published.")
         frameworks.sort(key=lambda framework: requested.index(framework.slug))
+        depends_on(*(f"framework-posts:{framework.pk}" for framework in frameworks))
         return self.render_to_response(self.get_context_data(frameworks=frameworks, **kwargs))
 
 
@@ -75,6 +80,7 @@ class ComparePickerView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         chosen = canonical_order(slug for slug in request.GET.getlist("f") if slug)
+        depends_on("list:framework")
         if MIN_FRAMEWORKS <= len(chosen) <= MAX_FRAMEWORKS:
             return HttpResponseRedirect(comparison_url(chosen))
         context = self.get_context_data(
@@ -96,6 +102,8 @@ class AlternativesView(DetailView):
 
     def get_context_data(self, **kwargs):
         framework = self.object
+        # Ranked against every entry by tags and covering articles.
+        depends_on("list:framework", "list:post")
         tag_ids = list(framework.tags.values_list("id", flat=True))
         post_ids = list(Post.objects.published().filter(frameworks=framework).values_list("id", flat=True))
         alternatives = (

@@ -101,7 +101,7 @@ def test_cached_pages_keep_their_headers(client, warm):
 
 
 def test_readers_pages_tell_proxies_to_keep_them_a_second_and_revalidate(client, warm, staff_client):
-    assert client.get(ARTICLE)["Cache-Control"] == "public, max-age=0, s-maxage=1"
+    assert client.get(ARTICLE)["Cache-Control"] == "public, max-age=0, s-maxage=1, stale-if-error=86400"
     assert "public" not in staff_client.get(ARTICLE).get("Cache-Control", "")
 
 
@@ -111,3 +111,110 @@ def test_drafts_and_previews_are_private_and_never_stored(staff_client, make_pos
     draft = make_post("Draft", status="draft")
     for response in (staff_client.get(draft.get_absolute_url()), staff_client.get(preview_url(draft))):
         assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+# Exact invalidation: a write empties the pages that show what it touched, and no others.
+
+
+@pytest.fixture
+def elsewhere(client, seeded, make_post, make_framework):
+    """Pages that share nothing with the seed article: another post, entry and tag, cached."""
+    make_framework("Bottle", tags=["microframework"])
+    make_post("Gardening notes", slug="gardening-notes", tags=["gardening"], body="Nothing about frameworks.")
+    pages = ["/blog/gardening-notes/", "/frameworks/bottle/", "/tags/gardening/", "/frameworks/bottle/alternatives/"]
+    for url in pages:
+        client.get(url)
+    return pages
+
+
+def cache_states(client, pages):
+    return {url: client.get(url).get("X-Page-Cache") for url in pages}
+
+
+def test_editing_a_post_empties_its_pages_and_keeps_the_others(client, staff_client, seeded, warm, elsewhere):
+    admin_save(staff_client, "blog_post", seeded.post.pk, title="Python frameworks, retitled")
+    assert set(cache_states(client, warm).values()) == {"miss"}
+    for page in (ARTICLE, "/", "/feed/", "/frameworks/reflex/", "/compare/flask-vs-reflex/", "/sitemap.xml"):
+        assert "Python frameworks, retitled" in client.get(page).text or page == "/sitemap.xml", page
+    assert cache_states(client, ["/blog/gardening-notes/", "/frameworks/bottle/", "/tags/gardening/"]) == {
+        "/blog/gardening-notes/": "hit",
+        "/frameworks/bottle/": "hit",
+        "/tags/gardening/": "hit",
+    }
+
+
+def test_editing_an_entry_keeps_articles_that_do_not_cover_it(client, staff_client, seeded, warm, elsewhere):
+    reflex = Framework.objects.get(slug="reflex")
+    admin_edit_pro(staff_client, framework=reflex, label="Pure Python", text="Exactly these pages.")
+    for page in (ARTICLE, "/frameworks/reflex/", "/compare/flask-vs-reflex/"):
+        assert client.get(page)["X-Page-Cache"] == "miss" and "Exactly these pages." in client.get(page).text
+    # A pro shows on its entry's pages only: not on other entries' pages, nor unrelated articles.
+    assert cache_states(client, ["/blog/gardening-notes/", "/frameworks/bottle/"]) == {
+        "/blog/gardening-notes/": "hit",
+        "/frameworks/bottle/": "hit",
+    }
+
+
+def test_renaming_an_author_empties_only_their_pages(client, seeded, warm, elsewhere, make_author, make_post):
+    other = make_post("By someone else", author=make_author("Someone Else"))
+    client.get(other.get_absolute_url())
+    author = seeded.post.author
+    author.name = "Renamed Writer"
+    author.save()
+    assert "Renamed Writer" in client.get(ARTICLE).text
+    assert client.get("/frameworks/bottle/")["X-Page-Cache"] == "hit"
+
+
+def test_a_new_post_on_a_tag_shows_on_that_tag_and_on_related_articles(client, seeded, warm, elsewhere, make_post):
+    make_post("More gardening", tags=["gardening"])
+    assert "More gardening" in client.get("/tags/gardening/").text
+    assert "More gardening" in client.get("/blog/gardening-notes/").text  # its related posts
+    assert client.get("/frameworks/bottle/")["X-Page-Cache"] == "hit"
+
+
+def test_retagging_an_entry_moves_it_between_tag_pages(client, elsewhere):
+    bottle = Framework.objects.get(slug="bottle")
+    client.get("/tags/microframework/")
+    bottle.tags.add("gardening")
+    assert "Bottle" in client.get("/tags/gardening/").text
+    bottle.tags.remove("microframework")
+    assert client.get("/tags/microframework/").status_code == 404
+
+
+def test_a_page_rendered_across_a_write_is_not_kept(rf, seeded):
+    """The write lands after the page read the post: that page must not outlive the write."""
+    from django.http import HttpResponse
+
+    from blog.page_cache import PageCacheMiddleware
+
+    def render_then_write(request):
+        title = Post.objects.get(pk=seeded.post.pk).title
+        Post.objects.filter(pk=seeded.post.pk).update(title="Changed meanwhile")
+        Post.objects.get(pk=seeded.post.pk).save()  # the other writer's save, as seen by signals
+        return HttpResponse(title)
+
+    middleware = PageCacheMiddleware(render_then_write)
+    response = middleware(rf.get(ARTICLE))
+    assert response["X-Page-Cache"] == "miss" and response["Cache-Control"] == "no-cache"
+    assert PageCacheMiddleware(lambda request: HttpResponse("fresh"))(rf.get(ARTICLE)).content == b"fresh"
+
+
+def test_pages_say_when_what_they_show_last_changed(client, warm, seeded):
+    import email.utils
+
+    first = client.get(ARTICLE)["Last-Modified"]
+    assert client.get(ARTICLE, HTTP_IF_MODIFIED_SINCE=first).status_code in (200, 304)
+    seeded.post.save()
+    later = client.get(ARTICLE)["Last-Modified"]
+    assert email.utils.parsedate_to_datetime(later) >= email.utils.parsedate_to_datetime(first)
+
+
+def test_a_cdn_keeps_pages_longer_the_longer_they_went_unchanged(client, warm, seeded, monkeypatch):
+    from blog import page_deps
+
+    assert client.get(ARTICLE)["CDN-Cache-Control"] == "public, max-age=60, stale-if-error=86400"
+    real_clock = page_deps.clock
+    monkeypatch.setattr(page_deps, "clock", lambda: real_clock() + 30 * 86400)
+    assert client.get(ARTICLE)["CDN-Cache-Control"] == "public, max-age=86400, stale-if-error=86400"
+    seeded.post.save()  # edited: young again
+    assert client.get(ARTICLE)["CDN-Cache-Control"] == "public, max-age=60, stale-if-error=86400"

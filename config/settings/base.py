@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "blog.page_cache.PageCacheMiddleware",
 ]
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# How far apart the clocks of the servers sharing one cache may be (blog/page_deps.py).
+PAGE_CACHE_CLOCK_SKEW = float(os.environ.get("PAGE_CACHE_CLOCK_SKEW", "0.1"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses logins while an address is locked out
