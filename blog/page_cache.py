@@ -8,6 +8,7 @@ publication, so a scheduled post appears on time on the lists that will show it.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -128,3 +129,22 @@ def mark_shared(response, entry) -> None:
 def cdn_lifetime(modified: float) -> int:
     age = page_deps.clock() - modified
     return int(min(max(age / 10, CDN_MIN_SECONDS), CDN_MAX_SECONDS))
+
+
+class EdgeExpiryMiddleware:
+    """Tells nginx to keep a public page only to the end of the current second.
+
+    nginx counts whole seconds, so it reads s-maxage=1 as "until the second after next": up to
+    two seconds of an old page after an edit. `X-Accel-Expires: @<this second>` (which nginx
+    reads before Cache-Control and never passes on) keeps it at most one. Then nginx revalidates
+    with our ETag: a 304 from the page cache, which must carry the header too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Cache-Control") == SHARED_CACHE_CONTROL:
+            response["X-Accel-Expires"] = f"@{int(time.time())}"
+        return response

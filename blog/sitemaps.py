@@ -22,7 +22,8 @@ class StaticSitemap(Sitemap):
 
 class PostSitemap(Sitemap):
     def items(self):
-        return Post.objects.published().order_by("-published_at")
+        # Never the bodies: a sitemap of ten thousand posts needs only their addresses.
+        return Post.objects.published().only("slug", "modified_at").order_by("-published_at")
 
     def lastmod(self, post):
         return post.modified_at
@@ -30,7 +31,7 @@ class PostSitemap(Sitemap):
 
 class FrameworkSitemap(Sitemap):
     def items(self):
-        return Framework.objects.published()
+        return Framework.objects.published().only("slug", "modified_at")
 
     def lastmod(self, framework):
         return framework.modified_at

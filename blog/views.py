@@ -77,7 +77,7 @@ class SearchView(TemplateView):
         context = super().get_context_data(query=query, **kwargs)
         if query:
             page = Paginator(matching_documents(query), self.paginate_by).get_page(self.request.GET.get("page"))
-            context.update(page_obj=page, results=results_for(page.object_list))
+            context.update(page_obj=page, results=results_for(page.object_list, query))
         if not query or not context["results"]:
             # Somewhere to go from an empty query or an empty result.
             context.update(

@@ -37,18 +37,26 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         # Its covering articles, and the picker offering every other entry.
         depends_on(f"framework-posts:{self.object.pk}", "list:framework")
-        posts = self.object.posts.published().select_related("author").order_by("-published_at")
+        # The latest few: an entry covered by thousands of articles must not list them all.
+        posts = list(self.object.posts.published().only(*POST_LINK_FIELDS).order_by("-published_at")[: COVERING + 1])
         others = Framework.objects.published().exclude(pk=self.object.pk).values_list("slug", "name")
         return super().get_context_data(
-            posts=posts,
+            posts=posts[:COVERING],
+            more_posts=len(posts) > COVERING,
             compare_choices=others,
             structured_data=structured_data.software_application(self.request, self.object),
             **kwargs,
         )
 
 
+# What a link to an article needs; how many each entry's page and comparison column list.
+POST_LINK_FIELDS = ("title", "slug", "published_at", "status")
+COVERING = 10
+
+
 def covering_posts():
-    return Prefetch("posts", queryset=Post.objects.published().select_related("author").order_by("-published_at"))
+    latest = Post.objects.published().only(*POST_LINK_FIELDS).order_by("-published_at")[:COVERING]
+    return Prefetch("posts", queryset=latest, to_attr="latest_posts")
 
 
 class CompareView(TemplateView):

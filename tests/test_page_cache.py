@@ -105,6 +105,16 @@ def test_readers_pages_tell_proxies_to_keep_them_a_second_and_revalidate(client,
     assert "public" not in staff_client.get(ARTICLE).get("Cache-Control", "")
 
 
+def test_nginx_keeps_a_page_to_the_end_of_this_second_even_after_a_304(client, warm):
+    import time
+
+    response = client.get(ARTICLE)
+    not_modified = client.get(ARTICLE, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert not_modified.status_code == 304
+    for answer in (response, not_modified):
+        assert abs(int(answer["X-Accel-Expires"].removeprefix("@")) - time.time()) < 2
+
+
 def test_drafts_and_previews_are_private_and_never_stored(staff_client, make_post):
     from blog.previews import preview_url
 

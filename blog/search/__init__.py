@@ -40,16 +40,22 @@ def visible_documents() -> QuerySet:
     )
 
 
+def backend():
+    if connection.vendor == "postgresql":
+        from . import postgres
+
+        return postgres
+    from . import sqlite
+
+    return sqlite
+
+
 def matching_documents(text: str) -> QuerySet:
-    """Published documents matching the query, best first, each with `title_marked` and `snippet`."""
+    """Published documents matching the query, best first (paginate, then `results_for`)."""
     terms = query_terms(text)
     if not terms:
         return SearchDocument.objects.none()
-    if connection.vendor == "postgresql":
-        from .postgres import ranked
-    else:
-        from .sqlite import ranked
-    return ranked(visible_documents(), terms)
+    return backend().ranked(visible_documents(), terms).only("kind", "object_id")
 
 
 @dataclass
@@ -66,8 +72,15 @@ class Result:
         return highlighted(self.document.snippet)
 
 
-def results_for(documents) -> list[Result]:
-    """Attach the posts and entries to one page of documents: one query per kind."""
+def results_for(documents, text: str) -> list[Result]:
+    """One page of documents with their marked titles and snippets, and the posts and entries
+    they stand for: one query for the marks, one per kind."""
+    documents = list(documents)
+    if not documents:
+        return []
+    marked = backend().marked(SearchDocument.objects.filter(pk__in=[d.pk for d in documents]), query_terms(text))
+    marked = marked.in_bulk()
+    documents = [marked[document.pk] for document in documents if document.pk in marked]
     ids = {kind: [d.object_id for d in documents if d.kind == kind] for kind in SearchDocument.Kind.values}
     posts = Post.objects.filter(pk__in=ids["post"]).select_related("author").in_bulk()
     frameworks = Framework.objects.filter(pk__in=ids["framework"]).in_bulk()

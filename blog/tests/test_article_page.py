@@ -163,5 +163,6 @@ def test_hostile_html_in_the_body_is_sanitised(client, make_post):
 def test_related_posts_cost_the_same_however_many(client, seeded, make_post, django_assert_num_queries, count):
     for _ in range(count):
         make_post(body="```framework reflex\n```", tags=["web"])
-    with django_assert_num_queries(7):  # post, tags, FAQ, covered entries; related, their tags and entries
+    # post, tags, FAQ, covered entries; related (scored, then their cards, tags and entries)
+    with django_assert_num_queries(8):
         client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG}))

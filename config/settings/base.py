@@ -48,6 +48,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Outside ConditionalGet, so a 304 tells nginx how long to keep the page too.
+    "blog.page_cache.EdgeExpiryMiddleware",
     # ETag on every response; a matching If-None-Match gets a 304 with no body.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import SEED_FRAMEWORKS
+from frameworks.comparisons import comparison_url
 from frameworks.models import Framework
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,18 @@ def test_entry_page_shows_description_closing_notes_website_and_covering_posts(c
     assert "extends FastAPI by adding a frontend layer" in response.text
     assert 'href="https://fastapi.tiangolo.com"' in response.text
     assert f'href="{seeded.post.get_absolute_url()}"' in response.text
+
+
+def test_entry_page_lists_the_latest_ten_covering_articles_and_leads_to_the_rest(client, make_framework, make_post):
+    make_framework("Litestar")
+    posts = [make_post(body="```framework litestar\n```") for _ in range(11)]  # newest first
+    response = client.get("/frameworks/litestar/")
+    shown = [post for post in posts if f'href="{post.get_absolute_url()}"' in response.text]
+    assert shown == posts[:10]
+    assert 'href="/search/?q=Litestar">More articles about Litestar' in response.text
+    make_framework("Sanic")
+    comparison = client.get(comparison_url(["litestar", "sanic"])).text  # its column lists as many
+    assert posts[0].get_absolute_url() in comparison and posts[10].get_absolute_url() not in comparison
 
 
 def test_entry_page_shows_tags_linking_to_tag_pages(client, make_framework):
