@@ -49,6 +49,26 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     assert result.returncode != 0 and "Set DJANGO_SECRET_KEY" in result.stderr
 
 
+def test_media_goes_to_an_s3_compatible_bucket_when_one_is_named():
+    """django-storages with the bucket, endpoint and public addresses from the environment.
+    Addresses are made locally (no request reaches the endpoint)."""
+    script = (
+        "from django.core.files.storage import storages; from django.conf import settings; s = storages['default']; "
+        "print(type(s).__name__, s.url('figures/a.png'), settings.SERVE_MEDIA)"
+    )
+    result = run_manage(
+        "shell", "-v", "0", "-c", script,
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
+        DJANGO_SECRET_KEY="x" * 64, DJANGO_ALLOWED_HOSTS="example.com",
+        AWS_STORAGE_BUCKET_NAME="field-guide-media", AWS_S3_ENDPOINT_URL="https://s3.example.net",
+        AWS_S3_REGION_NAME="auto", AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "https://s3.example.net/field-guide-media/media/figures/a.png", "False"]
+    local = run_manage("shell", "-v", "0", "-c", script, DJANGO_SETTINGS_MODULE="config.settings.dev", AWS_STORAGE_BUCKET_NAME="")
+    assert local.stdout.split() == ["FileSystemStorage", "/media/figures/a.png", "True"]
+
+
 def test_debug_is_off_unless_the_environment_turns_it_on():
     from django.conf import settings
 

@@ -161,6 +161,31 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Media is served by Django itself only where no proxy or object store does it (make run).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
+# Media on S3-compatible storage (AWS S3, Cloudflare R2, MinIO…) through django-storages when a
+# bucket is named, so several servers share uploads; local files otherwise. boto3 reads the
+# credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the instance role.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            # Public media with stable addresses, which pages (and the page cache) can keep.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA = False
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+STORAGES = {
+    "default": MEDIA_STORAGE,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TAGGIT_CASE_INSENSITIVE = True
 

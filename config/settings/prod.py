@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import ALLOWED_HOSTS, BASE_DIR, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, BASE_DIR, MEDIA_STORAGE, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY for production.")
@@ -15,12 +15,12 @@ if not ALLOWED_HOSTS:
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 if not os.environ.get("REDIS_URL"):
-    # Several worker processes must agree on the page cache's generation: without Redis, share
-    # a folder (one machine only; more machines need REDIS_URL).
+    # Several worker processes must agree on the page cache's tokens: without Redis, share a
+    # folder (one machine only; more machines need REDIS_URL).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                           "LOCATION": os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache")}}  # fmt: skip
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # HTTPS everywhere, unless DJANGO_HTTPS=0 says this is `make serve` on plain loopback HTTP.
