@@ -49,8 +49,13 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The load benchmark (wrk and nginx from Debian, installed as root), then CPU per request in process.
 bench: install
-	$(PY) bench/pages.py
+	@for tool in wrk nginx; do command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || { [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && apt-get install -y -qq $$tool >/dev/null; } \
+		|| { echo "Install Debian's $$tool (apt-get install $$tool) for the benchmark"; exit 1; }; done
+	$(PY) bench/load.py
+	$(PY) bench/pages.py --requests 300
 
 # Rewrite fixtures/seed.json from a fresh import of the seed (a test compares the two).
 FIXTURE_TMP := $(shell mktemp -u /tmp/seed-fixture.XXXXXX)

@@ -64,8 +64,11 @@ def test_media_goes_to_an_s3_compatible_bucket_when_one_is_named():
         AWS_S3_REGION_NAME="auto", AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["S3Storage", "https://s3.example.net/field-guide-media/media/figures/a.png", "False"]
-    local = run_manage("shell", "-v", "0", "-c", script, DJANGO_SETTINGS_MODULE="config.settings.dev", AWS_STORAGE_BUCKET_NAME="")
+    url = "https://s3.example.net/field-guide-media/media/figures/a.png"
+    assert result.stdout.split() == ["S3Storage", url, "False"]
+    local = run_manage(
+        "shell", "-v", "0", "-c", script, DJANGO_SETTINGS_MODULE="config.settings.dev", AWS_STORAGE_BUCKET_NAME=""
+    )
     assert local.stdout.split() == ["FileSystemStorage", "/media/figures/a.png", "True"]
 
 
