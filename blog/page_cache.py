@@ -7,8 +7,10 @@ session) and anything not a plain 200 bypass it. Pages also expire at the next s
 publication, so a scheduled post appears on time on the lists that will show it.
 """
 
+import functools
 import hashlib
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -52,7 +54,25 @@ def is_cacheable(request) -> bool:
 
 
 def page_key(request) -> str:
-    return "page-cache:page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page-cache:page:{release()}:{path}"
+
+
+@functools.cache
+def release() -> str:
+    """A fingerprint of the code, templates and static files: pages rendered by another release
+    (a deploy changed a template, a view, the stylesheet's hashed name) are never served."""
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in RELEASE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and "tests" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RELEASE_FOLDERS = ("blog", "frameworks", "config", "templates", "static")
 
 
 def storable(response) -> bool:

@@ -191,6 +191,27 @@ def test_retagging_an_entry_moves_it_between_tag_pages(client, elsewhere):
     assert client.get("/tags/microframework/").status_code == 404
 
 
+def test_deleting_a_post_empties_its_tag_page(client, elsewhere):
+    Post.objects.get(slug="gardening-notes").delete()
+    assert client.get("/tags/gardening/").status_code == 404
+
+
+def test_pages_of_another_release_are_never_served(client, warm, settings, tmp_path):
+    """A deploy that changes a template must not serve pages the old one rendered."""
+    from blog import page_cache
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "base.html").write_text("old")
+    settings.BASE_DIR = tmp_path
+    page_cache.release.cache_clear()
+    before = page_cache.release()
+    (tmp_path / "templates" / "base.html").write_text("new")
+    page_cache.release.cache_clear()
+    assert page_cache.release() != before
+    assert client.get(ARTICLE)["X-Page-Cache"] == "miss"
+    page_cache.release.cache_clear()
+
+
 def test_a_page_rendered_across_a_write_is_not_kept(rf, seeded):
     """The write lands after the page read the post: that page must not outlive the write."""
     from django.http import HttpResponse
