@@ -1,8 +1,9 @@
+import functools
 from itertools import combinations
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -10,6 +11,10 @@ from frameworks.comparisons import comparison_url
 from frameworks.models import Framework
 
 from .models import Coverage, Post
+
+SITEMAP_PAGE = 2000
+# What the sitemap's pages list (blog/page_deps.py): any of these changing may change them.
+SITEMAP_LISTS = ("list:post", "list:framework", "list:tag", "table:post", "table:framework")
 
 
 class StaticSitemap(Sitemap):
@@ -21,6 +26,12 @@ class StaticSitemap(Sitemap):
 
 
 class PostSitemap(Sitemap):
+    limit = SITEMAP_PAGE
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate, not every post loaded to find the newest.
+        return self.items().aggregate(latest=Max("modified_at"))["latest"]
+
     def items(self):
         # Never the bodies: a sitemap of ten thousand posts needs only their addresses.
         return Post.objects.published().only("slug", "modified_at").order_by("-published_at")
@@ -59,7 +70,11 @@ class TagSitemap(Sitemap):
 class ComparisonSitemap(Sitemap):
     """The canonical comparison of every pair of entries that a published article covers together."""
 
-    def items(self):
+    limit = SITEMAP_PAGE
+
+    @functools.cached_property
+    def pairs(self):
+        # Read once per request: the index asks for the count and for the newest change.
         rows = (
             Coverage.objects.filter(post__in=Post.objects.published(), framework__in=Framework.objects.published())
             .values_list("post_id", "framework__slug", "framework__modified_at")
@@ -73,6 +88,9 @@ class ComparisonSitemap(Sitemap):
             for (a, a_modified), (b, b_modified) in combinations(entries, 2):
                 pairs[tuple(sorted((a, b)))] = max(a_modified, b_modified)
         return sorted(pairs.items())
+
+    def items(self):
+        return self.pairs
 
     def location(self, item):
         return comparison_url(item[0])

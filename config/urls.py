@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
@@ -9,7 +9,7 @@ from django.views.static import serve
 
 from blog.editor import PreviewView, UploadView
 from blog.page_deps import depending_on
-from blog.sitemaps import SITEMAPS
+from blog.sitemaps import SITEMAP_LISTS, SITEMAPS
 from blog.views import LlmsTxtView
 
 urlpatterns = [
@@ -21,11 +21,19 @@ urlpatterns = [
         "admin-tools/markdownx/markdownify/", staff_member_required(PreviewView.as_view()), name="markdownx_markdownify"
     ),
     path("admin-tools/markdownx/upload/", staff_member_required(UploadView.as_view()), name="markdownx_upload"),
+    # An index of sections, each in pages of SITEMAP_PAGE URLs: a big site's sitemap stays
+    # within the 50,000-URL limit, and a new post re-renders a page, not everything.
     path(
         "sitemap.xml",
-        depending_on("list:post", "list:framework", "list:tag")(sitemap),
-        {"sitemaps": SITEMAPS},
+        depending_on(*SITEMAP_LISTS)(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        depending_on(*SITEMAP_LISTS)(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
     ),
     path("llms.txt", LlmsTxtView.as_view(), name="llms"),
     path("", include("frameworks.urls")),

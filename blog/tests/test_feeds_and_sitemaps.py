@@ -47,14 +47,25 @@ def test_unknown_tag_feed_is_404(client, db):
 
 
 def sitemap_urls(client):
+    """Every URL of every page of every section the sitemap index names, with its lastmod."""
+    urls = {}
+    for section in sitemap_sections(client):
+        response = client.get(section)
+        assert response.status_code == 200, section
+        root = ET.fromstring(response.content)
+        urls |= {
+            url.find("s:loc", SITEMAP_NS).text.removeprefix("http://testserver"): url.find("s:lastmod", SITEMAP_NS)
+            for url in root.findall("s:url", SITEMAP_NS)
+        }
+    return urls
+
+
+def sitemap_sections(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
-    return {
-        loc.text.removeprefix("http://testserver"): url.find("s:lastmod", SITEMAP_NS)
-        for url in root.findall("s:url", SITEMAP_NS)
-        for loc in [url.find("s:loc", SITEMAP_NS)]
-    }
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return [loc.text.removeprefix("http://testserver") for loc in root.iterfind("s:sitemap/s:loc", SITEMAP_NS)]
 
 
 def test_sitemap_lists_every_published_url_and_no_draft(client, content):
@@ -77,6 +88,24 @@ def test_sitemap_comparisons_are_canonical(client, content):
             assert slugs == canonical_order(slugs)
 
 
+def test_a_big_site_s_sitemap_comes_in_pages(client, make_post, settings):
+    from blog.sitemaps import PostSitemap
+
+    PostSitemap.limit = 2  # restored below: the class attribute is the page size
+    try:
+        for _ in range(5):
+            make_post()
+        sections = sitemap_sections(client)
+        assert [s for s in sections if s.startswith("/sitemap-posts.xml")] == [
+            "/sitemap-posts.xml",
+            "/sitemap-posts.xml?p=2",
+            "/sitemap-posts.xml?p=3",
+        ]
+        assert len([url for url in sitemap_urls(client) if url.startswith("/blog/")]) == 5
+    finally:
+        PostSitemap.limit = 2000
+
+
 def test_robots_txt_names_the_sitemap(client, db):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
@@ -96,6 +125,8 @@ def test_feed_and_sitemap_queries_do_not_grow(client, make_post, make_framework,
     client.get("/feed/")  # the first request also caches the Site (contrib.sites)
     with django_assert_num_queries(2):  # posts with authors, their tags
         client.get("/feed/")
-    # count and page for posts, entries and tags; one for comparisons
-    with django_assert_num_queries(7):
+    # the index: count and newest change of posts, entries and tags; comparisons read once
+    with django_assert_num_queries(6):
         client.get("/sitemap.xml")
+    with django_assert_num_queries(2):  # a section: its count, then its page of posts
+        client.get("/sitemap-posts.xml")

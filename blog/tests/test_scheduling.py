@@ -14,7 +14,7 @@ def scheduled(make_post):
     return make_post("Tomorrow's roundup", body="Zebra facts.", published_at=when, tags=["zebras"])
 
 
-SURFACES = ["/", "/feed/", "/feed/atom/", "/sitemap.xml", "/search/?q=zebra", "/llms.txt"]
+SURFACES = ["/", "/feed/", "/feed/atom/", "/sitemap-posts.xml", "/search/?q=zebra", "/llms.txt"]
 
 
 def test_absent_from_every_public_surface_before_its_time(client, scheduled):
