@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEED_DIR ?= ../shared/seed
 SEED := $(SEED_DIR)/000_57345e16e62c26d9.txt
+# Feeds and sitemaps name the address this machine serves on (contrib.sites, set at migrate).
+export SITE_DOMAIN ?= 127.0.0.1:$(PORT)
 
 .PHONY: run serve test test-postgres install browser seed fixture bench clean
 
