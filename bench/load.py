@@ -245,7 +245,7 @@ def main():
     )  # fmt: skip
     print(f"2 sync gunicorn workers, production settings, SQLite, page cache in {'Redis' if redis else 'files'};")
     print(f"wrk {args.seconds:g} s per cell; CPU/request from the workers' CPU time; {os.cpu_count()} cores")
-    warm_rows, cold_rows, baseline_rows, queries, cold_cost = [], [], [], {}, {}
+    warm_rows, baseline_rows, queries, cold_cost = [], [], {}, {}
     try:
         for size in sizes:
             scratch = top / str(size)
@@ -269,9 +269,8 @@ def main():
                         result = wrk(server.base + path, connections=connections, seconds=args.seconds)
                         warm_rows.append((size, name, connections, result))
             with Gunicorn(scratch, env, page_cache=False) as server:
-                for name, path in pages.items():
+                for name, path in {"bare view (floor)": "/floor/", **pages}.items():
                     cold_cost[size, name] = cpu_per_request(server, server.base + path, args.cold_seconds)
-                    cold_rows.append((size, name))
         report(sizes, connection_counts, warm_rows, baseline_rows, queries, cold_cost, len(article_bytes))
         print(f"\nedge: an editor's save visible through nginx after {edge_visibility}")
         if args.edit_seconds:  # on the largest site, the last one seeded
