@@ -9,11 +9,15 @@ A page depends on *tokens*. Two kinds:
   `list:post` (home, feeds, sitemap, search), `list:framework`, `list:tag`, `tag-posts:12`,
   `tag-frameworks:12` and `framework-posts:3` (the posts carrying a tag or covering an entry).
 
-Every write moves the tokens of what it touched, once its transaction commits (`WRITES`). A
-token's value is the time of its last move; a page is kept with the values it was rendered
-under and served only while they all still hold. A page is not stored at all if one of its
-tokens moved after (or just before: clocks of several servers differ a little) its rendering
-began, since it may have read the rows as they were before that write committed.
+A page showing more than MAX_ROW_TOKENS rows of one kind depends on `table:post` (or
+`table:framework`…) instead, which every write to that table moves.
+
+Every write moves the tokens of what it touched (`WRITES`), at once and again when its
+transaction commits; list tokens only when a row joins, leaves or moves in a list
+(`LISTED_FIELDS`). A token's value is the time of its last move; a page is kept with the values
+it was rendered under and served only while they all still hold. A page is not stored at all if
+one of its tokens moved after (or just before: clocks of several servers differ a little) its
+rendering began, since it may have read the rows as they were before that write committed.
 """
 
 import contextvars
