@@ -171,7 +171,7 @@ def _framework_tokens(framework, listing: bool) -> list[str]:
 
 
 def _tagged_item_tokens(item, listing: bool) -> list[str]:
-    kind = item.content_type.model_class()._meta.model_name
+    kind = item.content_type.model  # the tagged model's name: "post", "framework"
     return [f"{kind}:{item.object_id}", f"table:{kind}", f"list:{kind}", f"tag-{kind}s:{item.tag_id}", "list:tag"]
 
 
