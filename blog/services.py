@@ -10,14 +10,17 @@ from .search.index import search_index_post
 @transaction.atomic
 def posts_rerender(*, posts) -> int:
     """Re-render the stored HTML of these posts (their embedded entries changed); return how many."""
-    count = 0
+    rerendered = []
     for post in posts:
         post.render()
         Post.objects.filter(pk=post.pk).update(body_html=post.body_html, toc=post.toc, word_count=post.word_count)
         search_index_post(post=post)
-        changed(f"post:{post.pk}", "table:post", "list:post")  # update() sends no signal
-        count += 1
-    return count
+        rerendered.append(f"post:{post.pk}")
+    if rerendered:
+        # update() sends no signal. Only the posts' own pages (and lists showing them) change:
+        # which lists they are in does not.
+        changed("table:post", *rerendered)
+    return len(rerendered)
 
 
 def posts_rerender_embedding(*, framework_ids: list[int], exclude: int | None = None) -> int:
