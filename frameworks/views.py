@@ -38,7 +38,7 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
         # Its covering articles, and the picker offering every other entry.
         depends_on(f"framework-posts:{self.object.pk}", "list:framework")
         # The latest few: an entry covered by thousands of articles must not list them all.
-        posts = list(self.object.posts.published().only(*POST_LINK_FIELDS).order_by("-published_at")[: COVERING + 1])
+        posts = list(latest_posts(self.object.posts.all())[: COVERING + 1])
         others = Framework.objects.published().exclude(pk=self.object.pk).values_list("slug", "name")
         return super().get_context_data(
             posts=posts[:COVERING],
@@ -54,9 +54,12 @@ POST_LINK_FIELDS = ("title", "slug", "published_at", "status")
 COVERING = 10
 
 
+def latest_posts(posts):
+    return posts.published().only(*POST_LINK_FIELDS).order_by("-published_at")
+
+
 def covering_posts():
-    latest = Post.objects.published().only(*POST_LINK_FIELDS).order_by("-published_at")[:COVERING]
-    return Prefetch("posts", queryset=latest, to_attr="latest_posts")
+    return Prefetch("posts", queryset=latest_posts(Post.objects.all())[:COVERING], to_attr="latest_posts")
 
 
 class CompareView(TemplateView):
