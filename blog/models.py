@@ -4,7 +4,7 @@ import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import connections, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
@@ -94,7 +94,10 @@ class PostQuerySet(PublishableQuerySet):
             params += framework_ids
         if not links:
             return []
-        # This queryset's own conditions (the publication rule), on the joined post row.
+        # This queryset's own conditions (the publication rule), on the joined post row: only
+        # conditions on the post's own columns fit there, so a queryset with joins is refused.
+        if len(self.query.alias_map) > 1:
+            raise ValueError("related_to() takes a queryset filtered on the post's own fields only")
         visible, visible_params = self.query.get_compiler(using=self.db).compile(self.query.where)
         sql = (
             f"WITH shared AS MATERIALIZED ({' UNION ALL '.join(links)}) "
@@ -102,7 +105,7 @@ class PostQuerySet(PublishableQuerySet):
             f"WHERE shared.post_id <> %s AND {visible or 'TRUE'} "
             f"GROUP BY shared.post_id ORDER BY COUNT(*) DESC, MAX(blog_post.published_at) DESC LIMIT %s"
         )
-        with connection.cursor() as cursor:
+        with connections[self.db].cursor() as cursor:
             cursor.execute(sql, [*params, post.pk, *visible_params, limit])
             ids = [row[0] for row in cursor.fetchall()]
         cards = self.filter(pk__in=ids).for_list().in_bulk()

@@ -166,3 +166,10 @@ def test_related_posts_cost_the_same_however_many(client, seeded, make_post, dja
     # post, tags, FAQ, covered entries; related (scored, then their cards, tags and entries)
     with django_assert_num_queries(8):
         client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG}))
+
+
+def test_related_posts_refuse_a_queryset_their_ranking_cannot_honour(seeded):
+    from blog.models import Post
+
+    with pytest.raises(ValueError):
+        Post.objects.published().filter(tags__name="web").related_to(seeded.post)
