@@ -5,11 +5,18 @@ class BlogConfig(AppConfig):
     name = "blog"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_save
+        from taggit.models import Tag
+
+        from config.slugs import fill_empty_slug
 
         from . import page_deps
+        from .models import Author, Post
 
         post_migrate.connect(name_the_site, sender=self)
+        # A name of emoji or punctuation alone still gets a slug (config/slugs.py).
+        for model in (Tag, Post, Author):
+            pre_save.connect(fill_empty_slug, sender=model, dispatch_uid=f"fill-slug-{model._meta.label_lower}")
         # Every write path (admin, importer, restores, loaddata) reaches readers' pages at once.
         page_deps.connect()
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 SEPARATOR = "-vs-"
 MIN_FRAMEWORKS, MAX_FRAMEWORKS = 2, 4
-SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+# The rule of config/slugs.py: letters and digits of any script, "-" and "_".
+SLUG = re.compile(r"^[-\w]+$")
 
 
 class NotAComparison(ValueError):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from blog.markdown.fences import Fence, split_fences
+from config.slugs import slug_for
 
 H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")
 H1 = re.compile(r"^#(?!#)\s+")
@@ -107,9 +108,9 @@ def parse_section(lines: list[str], fenced: set[int]) -> FrameworkDraft | None:
     """A FrameworkDraft if this H2 section holds a Pros or Cons list, else None."""
     name = plain(H2.match(lines[0])["title"])
     markers = [i for i in range(1, len(lines)) if i not in fenced and MARKER.match(lines[i])]
-    if not markers or not slugify(name):
+    if not markers:
         return None
-    draft = FrameworkDraft(name=name, slug=slugify(name))
+    draft = FrameworkDraft(name=name, slug=slug_for(name))
     body_start = 1
     first = next((i for i in range(1, len(lines)) if lines[i].strip()), None)
     tagline = first is not None and first not in fenced and (H3.match(lines[first]) or BOLD_LINE.match(lines[first]))

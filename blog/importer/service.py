@@ -5,13 +5,13 @@ from pathlib import Path
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 
 from blog.cards import card_name
 from blog.markdown.fences import tidy_blank_lines
 from blog.models import Author, FaqItem, Post
 from blog.search.index import search_index_framework, search_index_post
 from blog.services import posts_rerender_embedding
+from config.slugs import slug_for
 from frameworks.models import Con, Framework, Pro, Status
 
 from .assets import AssetStore
@@ -77,7 +77,7 @@ def framework_save(draft: FrameworkDraft, *, status: str, written_on) -> tuple[F
 
 def author_for(name: str, bio: str) -> Author:
     name = name or "Editorial team"
-    slug = slugify(name)[:120] or "author"
+    slug = slug_for(name, max_length=120)
     author, _ = Author.objects.get_or_create(slug=slug, defaults={"name": name[:120]})
     if bio and author.bio != bio:
         author.bio = bio
@@ -139,9 +139,7 @@ def post_save_from(
     matter, markdown_text: str, *, path: Path, store: AssetStore, status: str, warnings: list[str]
 ) -> tuple[Post, bool]:
     """Create or update the post itself (by source file, then slug), in a revision of its own."""
-    slug = slugify(matter.slug or matter.title)[:200]
-    if not slug:
-        raise ImportFailed("the title gives no usable slug")
+    slug = slug_for(matter.slug or matter.title, max_length=200)
     with reversion.create_revision():
         reversion.set_comment(f"Imported from {path.name}")
         post = Post.objects.filter(import_ref=path.name).first() or Post.objects.filter(slug=slug).first()
