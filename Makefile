@@ -42,10 +42,12 @@ serve: seed
 test: install browser
 	$(PY) -m pytest
 
-# What the browser tests need: Debian's Chromium (apt-get, as root) and axe-core (npm, pinned).
+# What the tests need beyond Python: Debian's Chromium for the browser tests and redis-server
+# for the cache-outage tests (apt-get, as root), and axe-core (npm, pinned).
 browser: node_modules/axe-core/axe.min.js
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
-		|| { echo "Install Debian's chromium (apt-get install chromium) for the browser tests"; exit 1; }
+	@for tool in chromium redis-server; do command -v $$tool >/dev/null || { [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && apt-get install -y -qq $$tool >/dev/null; } \
+		|| { echo "Install Debian's $$tool (apt-get install $$tool) for the tests"; exit 1; }; done
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -65,7 +67,7 @@ fixture: install
 	mkdir -p $(FIXTURE_TMP)
 	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py migrate --noinput -v0
 	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py import_post $(SEED) --assets $(SEED_DIR)/assets
-	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py dumpdata blog frameworks taggit --indent 2 -o fixtures/seed.json
+	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py dumpdata blog frameworks taggit --exclude blog.pagecacheepoch --indent 2 -o fixtures/seed.json
 	rm -rf $(FIXTURE_TMP)
 
 clean:

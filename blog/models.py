@@ -296,6 +296,18 @@ reversion.register(Post, follow=["faq_items"])
 reversion.register(FaqItem)
 
 
+def new_epoch_value() -> str:
+    return secrets.token_hex(8)
+
+
+class PageCacheEpoch(models.Model):
+    """The page cache's epoch (blog/cache_guard.py): one row, moved when a write could not reach
+    the cache. Not content: never backed up, so a restore cannot bring an old epoch back."""
+
+    ONLY = 1
+    value = models.CharField(max_length=32, default=new_epoch_value)
+
+
 class EditVersion(models.Model):
     """How many times an object was saved from the admin, and by whom last: the optimistic lock.
 

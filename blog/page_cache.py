@@ -13,13 +13,13 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from . import page_deps
+from . import cache_guard, page_deps
+from .cache_guard import CacheUnavailable, call
 
 BYPASS_PREFIXES = ("/admin", "/admin-tools/", "/preview/", "/media/", "/static/")
 ENTRY_SECONDS = 24 * 3600
@@ -55,7 +55,7 @@ def is_cacheable(request) -> bool:
 
 def page_key(request) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:page:{release()}:{path}"
+    return cache_guard.key("page", f"{release()}:{path}")
 
 
 @functools.cache
@@ -93,15 +93,21 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable(request):
             return self.get_response(request)
-        key = page_key(request)
-        entry = cache.get(key)
-        if entry and still_valid(entry):
-            return replay(entry)
+        try:
+            key = page_key(request)
+            entry = call("get", key)
+            if entry and still_valid(entry):
+                return replay(entry)
+        except CacheUnavailable:
+            return uncached(self.get_response(request))
         with page_deps.Recording() as recording:
             response = self.get_response(request)
         if not storable(response):
             return response
-        tokens = recording.versions()
+        try:
+            tokens = recording.versions()
+        except CacheUnavailable:
+            return uncached(response)
         response["X-Page-Cache"] = "miss"
         if not page_deps.fresh_enough(tokens, recording.started):
             # It may show rows as they were before a write that landed meanwhile: keep it nowhere.
@@ -114,9 +120,18 @@ class PageCacheMiddleware:
             "expires": next_publication(),
             "modified": max(tokens.values(), default=recording.started),
         }
-        cache.set(key, entry, ENTRY_SECONDS)
+        try:
+            call("set", key, entry, ENTRY_SECONDS)
+        except CacheUnavailable:
+            return uncached(response)
         mark_shared(response, entry)
         return response
+
+
+def uncached(response):
+    """Rendered without the cache (it failed): correct, only slower; says so for operators."""
+    response["X-Page-Cache"] = "unavailable"
+    return response
 
 
 REPLAYED_HEADERS = ("Content-Type",)
@@ -126,8 +141,9 @@ def still_valid(entry) -> bool:
     if entry["expires"] is not None and timezone.now().timestamp() >= entry["expires"]:
         return False
     tokens = entry["tokens"]
-    current = cache.get_many([page_deps.PREFIX + token for token in tokens])
-    return all(current.get(page_deps.PREFIX + token) == value for token, value in tokens.items())
+    keys = {token: page_deps.token_key(token) for token in tokens}
+    current = call("get_many", list(keys.values()))
+    return all(current.get(keys[token]) == value for token, value in tokens.items())
 
 
 def replay(entry) -> HttpResponse:

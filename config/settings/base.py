@@ -97,9 +97,19 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The shared cache: Redis when REDIS_URL is set (several servers), local memory otherwise.
+# A cache that fails costs speed, never a page (blog/cache_guard.py): a request waits on a
+# stopped or unreachable Redis at most REDIS_TIMEOUT seconds, once per CACHE_RETRY_SECONDS.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
+# How often a process re-reads the page-cache epoch when it saw no cache failure itself.
+PAGE_CACHE_EPOCH_SECONDS = float(os.environ.get("PAGE_CACHE_EPOCH_SECONDS", "1"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -8,3 +8,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
     DATABASES["default"]["OPTIONS"] = {}  # noqa: F405
 PAGE_CACHE_CLOCK_SKEW = 0  # one clock: a page rendered after a write may be stored at once
+# One process: its own failures tell it to re-read the epoch; a pinned query count stays pinned.
+PAGE_CACHE_EPOCH_SECONDS = 3600
