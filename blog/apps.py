@@ -9,11 +9,14 @@ class BlogConfig(AppConfig):
         from taggit.models import Tag
 
         from config.slugs import fill_empty_slug
+        from config.text import clean_text_fields
 
         from . import page_deps
         from .models import Author, Post
 
         post_migrate.connect(name_the_site, sender=self)
+        # Every row of content, however written, holds only text any database and feed can carry.
+        pre_save.connect(clean_text_fields, dispatch_uid="clean-text-fields")
         # A name of emoji or punctuation alone still gets a slug (config/slugs.py).
         for model in (Tag, Post, Author):
             pre_save.connect(fill_empty_slug, sender=model, dispatch_uid=f"fill-slug-{model._meta.label_lower}")

@@ -1,13 +1,14 @@
 """The admin editor's live preview and image upload, on top of django-markdownx's views."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.views import View
 from markdownx.forms import ImageForm
 from markdownx.views import ImageUploadView
 
-from .images import inspect_image
+from .images import reencode
 from .markdown import preview
 
 
@@ -29,10 +30,16 @@ class CheckedImageForm(ImageForm):
         upload = self.cleaned_data.get("image")
         if upload:
             try:
-                inspect_image(upload, name=upload.name)
+                width = settings.MARKDOWNX_IMAGE_MAX_SIZE["size"][0]
+                self.reencoded = reencode(upload, name=upload.name, max_width=width)
             except ValidationError as error:
                 raise forms.ValidationError(error.messages[0]) from None
         return super().clean()
+
+    def save(self, commit=True):
+        # markdownx stores GIFs as uploaded and names files by the declared type: we store what
+        # Pillow wrote, named by the format it really is.
+        return self._save(self.reencoded, self.reencoded.name, commit)
 
 
 class UploadView(ImageUploadView):

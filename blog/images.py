@@ -1,12 +1,20 @@
 """What counts as an image here: a real raster file Pillow can decode, bounded in bytes and pixels."""
 
+import io
 import warnings
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from PIL import Image
+from django.core.files.base import ContentFile
+from django.db import models
+from PIL import Image, ImageOps, ImageSequence
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+# What a re-encoded image keeps of the original's metadata: how to draw it, nothing about it.
+KEPT_INFO = ("transparency", "icc_profile", "duration", "loop", "background", "disposal")
+EXIF_ORIENTATION = 0x0112
 
 
 def human_size(size: int) -> str:
@@ -51,3 +59,70 @@ def validate_image_file(field_file) -> None:
     """Model-field validator: runs on admin uploads before anything is written to storage."""
     handle = getattr(field_file, "file", field_file)
     inspect_image(handle, name=getattr(field_file, "name", None) or "The image")
+
+
+def reencode(handle, *, name: str = "image", max_width: int | None = None) -> ContentFile:
+    """The image as Pillow writes it, in its own format: EXIF orientation applied to the pixels,
+    metadata (EXIF, GPS, comments, text chunks) dropped, so no byte of the upload survives but
+    its pixels. A GIF that is also a script, or a JPEG with a payload after its end, comes out a
+    plain image. Deterministic: the same upload gives the same bytes (importer names hash them)."""
+    image_format, (width, height) = inspect_image(handle, name=name)
+    out = io.BytesIO()
+    with Image.open(handle) as image:
+        frames = getattr(image, "n_frames", 1)
+        if frames > 1:
+            if frames * width * height > settings.IMAGE_MAX_PIXELS:
+                raise ValidationError(
+                    f"{name} is an animation of {frames} frames of {width}×{height}; the limit is "
+                    f"{settings.IMAGE_MAX_PIXELS:,} pixels in all.",
+                    code="too_many_pixels",
+                )
+            save_animation(image, out, image_format)
+        else:
+            save_still(image, out, image_format, max_width=max_width)
+    handle.seek(0)
+    stem = PurePosixPath(name).stem or "image"
+    return ContentFile(out.getvalue(), name=f"{stem}{EXTENSIONS[image_format]}")
+
+
+def kept_info(image) -> dict:
+    return {key: image.info[key] for key in KEPT_INFO if key in image.info}
+
+
+def save_still(image, out, image_format: str, *, max_width: int | None) -> None:
+    upright = image.getexif().get(EXIF_ORIENTATION, 1) in (None, 1)
+    fits = not max_width or image.width <= max_width
+    info = kept_info(image)
+    if image_format == "JPEG" and upright and fits:
+        # The original's quantisation: no further loss of quality from this pass.
+        image.save(out, "JPEG", quality="keep", subsampling="keep", **info)
+        return
+    picture = ImageOps.exif_transpose(image)
+    if not fits:
+        picture.thumbnail((max_width, picture.height), Image.Resampling.LANCZOS)
+    picture.info = {}
+    options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
+    picture.save(out, image_format, **options, **info)
+
+
+def save_animation(image, out, image_format: str) -> None:
+    durations, frames = [], []
+    for frame in ImageSequence.Iterator(image):
+        durations.append(frame.info.get("duration", 100))
+        copy = frame.copy()
+        copy.info = {}
+        frames.append(copy)
+    info = {key: value for key, value in kept_info(image).items() if key != "duration"}
+    frames[0].save(out, image_format, save_all=True, append_images=frames[1:], duration=durations, **info)
+
+
+class ReencodedImageField(models.ImageField):
+    """An ImageField whose new files are stored as `reencode` writes them, whoever assigns them
+    (an admin upload, a script): the stored file is never the uploaded bytes."""
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            clean = reencode(file.file, name=PurePosixPath(file.name).name)
+            file.file, file.name = clean, clean.name
+        return super().pre_save(model_instance, add)

@@ -13,7 +13,7 @@ from taggit.managers import TaggableManager
 from frameworks.models import Framework, PublishableQuerySet, Status
 
 from .cards import ensure_card
-from .images import validate_image_file
+from .images import ReencodedImageField, validate_image_file
 from .markdown import embedded_slugs, render_markdown
 from .markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
 from .page_deps import changed
@@ -124,8 +124,8 @@ class Post(models.Model):
         null=True, blank=True, help_text="Shown to readers as the date of the last real revision."
     )
     description = models.TextField(blank=True)
-    keywords = models.CharField(max_length=500, blank=True, help_text="Comma-separated, for the keywords meta tag.")
-    hero_image = models.ImageField(upload_to="heroes/", blank=True, validators=[validate_image_file])
+    keywords = models.CharField(max_length=2000, blank=True, help_text="Comma-separated, for the keywords meta tag.")
+    hero_image = ReencodedImageField(upload_to="heroes/", blank=True, validators=[validate_image_file])
     hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
     # Generated from the title when there is no hero image; used for og:image.
     social_card = models.ImageField(upload_to="cards/", blank=True, editable=False)

@@ -7,7 +7,7 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
 from blog.cards import ensure_card
-from blog.images import validate_image_file
+from blog.images import ReencodedImageField, validate_image_file
 from blog.markdown import render_inline, render_markdown
 
 
@@ -66,7 +66,7 @@ class Framework(models.Model):
     closing_notes_html = models.TextField(editable=False, blank=True)
     tags = TaggableManager(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    image = models.ImageField(
+    image = ReencodedImageField(
         "sharing image",
         upload_to="frameworks/",
         blank=True,

@@ -7,9 +7,20 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from blog.images import inspect_image
+from blog.images import reencode
 
 from .errors import ImportFailed
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
+def stored_bytes(name: str) -> bytes | None:
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name) as handle:
+        return handle.read()
 
 
 class AssetStore:
@@ -32,22 +43,26 @@ class AssetStore:
         return None
 
     def store(self, path: Path, *, folder: str) -> str:
-        """Validate and store an image; the name carries a content hash, so re-imports reuse it."""
+        """Validate, re-encode and store an image (blog/images.py: only its pixels are kept); the
+        name carries the stored bytes' hash, so re-imports reuse the file."""
         try:
             data = path.read_bytes()
         except OSError as error:
             raise ImportFailed(f"image {path} cannot be read ({error.strerror or type(error).__name__})") from None
-        handle = ContentFile(data)
+        digest = content_hash(data)
+        # An exported file carries its hash: if it is the very file stored here, it is that file.
+        stem = path.stem.removesuffix(f"-{digest}")
+        exported = f"{folder}/{stem}-{digest}{path.suffix.lower()}"
+        if stem != path.stem and stored_bytes(exported) == data:
+            return exported
         try:
-            inspect_image(handle, name=path.name)
+            clean = reencode(ContentFile(data), name=path.name)
         except ValidationError as error:
             raise ImportFailed(f"image {path}: {error.messages[0]}") from None
-        digest = hashlib.sha256(data).hexdigest()[:10]
-        # An exported file already carries its hash: importing it again must give the same name.
-        stem = path.stem.removesuffix(f"-{digest}")
-        name = f"{folder}/{stem}-{digest}{path.suffix.lower()}"
+        clean_bytes = clean.read()
+        name = f"{folder}/{stem}-{content_hash(clean_bytes)}{PurePosixPath(clean.name).suffix}"
         if not default_storage.exists(name):
-            saved = default_storage.save(name, handle)
+            saved = default_storage.save(name, ContentFile(clean_bytes))
             self.created.append(saved)
             name = saved
         return name

@@ -12,6 +12,7 @@ from blog.models import Author, FaqItem, Post
 from blog.search.index import search_index_framework, search_index_post
 from blog.services import posts_rerender_embedding
 from config.slugs import slug_for
+from config.text import strip_controls
 from frameworks.models import Con, Framework, Pro, Status
 
 from .assets import AssetStore
@@ -102,9 +103,14 @@ def post_import(*, path: Path, assets: Path | None = None, status: str = Status.
 
 @transaction.atomic
 def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
-    yaml_text, body, body_line = split_front_matter(read_source(path))
+    source, removed = strip_controls(read_source(path))
+    yaml_text, body, body_line = split_front_matter(source)
     matter = parse_front_matter(yaml_text)
+    if matter.is_draft:
+        status = Status.DRAFT
     warnings = list(matter.warnings)
+    if removed:
+        warnings.insert(0, f"removed {removed} control character{'s' if removed > 1 else ''} (NUL and the like)")
 
     def resolve_image(src: str) -> str:
         found = store.find(src)
@@ -150,6 +156,8 @@ def post_save_from(
         created = post is None
         if created:
             post = Post(status=status, import_ref=path.name)
+        if matter.is_draft:
+            post.status = Status.DRAFT  # the file says so, whatever the post was
         post.title = matter.title
         post.title_tag = matter.title_tag
         post.slug = slug

@@ -198,6 +198,7 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "config.text.tags_from_string"
 
 # Uploaded and imported images: real raster images only, bounded in bytes and pixels.
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
