@@ -101,7 +101,8 @@ def save_still(image, out, image_format: str, *, max_width: int | None) -> None:
     if not fits:
         picture.thumbnail((max_width, picture.height), Image.Resampling.LANCZOS)
     picture.info = {}
-    options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
+    # JPEG re-encoded only when turned or scaled; WebP at libwebp's own default.
+    options = {"JPEG": {"quality": 90}, "WEBP": {"quality": 80}}.get(image_format, {})
     picture.save(out, image_format, **options, **info)
 
 

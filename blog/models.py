@@ -10,6 +10,7 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
+from config.text import clean_text_fields
 from frameworks.models import Framework, PublishableQuerySet, Status
 
 from .cards import ensure_card
@@ -214,6 +215,7 @@ class Post(models.Model):
     def save(self, *args, **kwargs):
         from .search.index import search_index_post  # the index module needs this one
 
+        clean_text_fields(Post, self)  # before deriving the card, HTML and index from it
         self.render()
         if not self.hero_image:
             ensure_card(self.social_card, slug=self.slug, title=self.title)

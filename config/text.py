@@ -6,7 +6,8 @@ keep them all and PostgreSQL refuses NUL, so without this the same content store
 fails on the other; a feed holding one cannot be serialised at all.
 
 `strip_controls` is applied to every text field of our models just before it is written
-(`clean_text_fields`, a pre_save receiver: admin, importer, restore and shell alike); the
+(`clean_text_fields`, a pre_save receiver: admin, importer, restore and shell alike; models whose
+save() derives HTML or a card from their text call it first), and to all rendered HTML; the
 importer also strips its source first, to tell the editor what it removed.
 """
 

@@ -9,6 +9,7 @@ from taggit.managers import TaggableManager
 from blog.cards import ensure_card
 from blog.images import ReencodedImageField, validate_image_file
 from blog.markdown import render_inline, render_markdown
+from config.text import clean_text_fields
 
 
 class Status(models.TextChoices):
@@ -114,6 +115,7 @@ class Framework(models.Model):
     def save(self, *args, **kwargs):
         from blog.search.index import search_index_framework  # blog imports this module
 
+        clean_text_fields(Framework, self)  # before deriving the card and HTML from it
         self.description_html = render_markdown(self.description)
         self.closing_notes_html = render_markdown(self.closing_notes)
         if not self.image:
@@ -141,6 +143,7 @@ class Point(models.Model):
         return f"{self.label}: {self.text}" if self.label else self.text
 
     def save(self, *args, **kwargs):
+        clean_text_fields(type(self), self)
         self.text_html = render_inline(self.text)
         super().save(*args, **kwargs)
 

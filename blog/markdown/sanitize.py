@@ -2,6 +2,8 @@
 
 import nh3
 
+from config.text import strip_controls
+
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS_WITH_CLASS = {"aside", "div", "figure", "p", "section", "span", "ul", "ol", "pre", "code", "table"}
 
@@ -60,9 +62,10 @@ ATTRIBUTES = {
 
 
 def sanitize(html: str) -> str:
-    """Keep only allowlisted tags, attributes and URL schemes (http, https, mailto, relative)."""
+    """Keep only allowlisted tags, attributes and URL schemes (http, https, mailto, relative), and
+    only characters any page, feed and database can carry (config/text.py)."""
     return nh3.clean(
-        html,
+        strip_controls(html)[0],
         tags=TAGS,
         attributes=ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
