@@ -90,13 +90,16 @@ class ComparePickerView(TemplateView):
     template_name = "frameworks/compare_picker.html"
 
     def get(self, request, *args, **kwargs):
-        chosen = canonical_order(slug for slug in request.GET.getlist("f") if slug)
+        choices = list(Framework.objects.published().values_list("slug", "name"))
+        # Only entries that exist: anything else in the query string (a "/", a NUL) is dropped.
+        known = {slug for slug, _ in choices}
+        chosen = canonical_order(slug for slug in request.GET.getlist("f") if slug in known)
         depends_on("list:framework")
         if MIN_FRAMEWORKS <= len(chosen) <= MAX_FRAMEWORKS:
             return HttpResponseRedirect(comparison_url(chosen))
         context = self.get_context_data(
             chosen=chosen,
-            choices=Framework.objects.published().values_list("slug", "name"),
+            choices=choices,
             min_frameworks=MIN_FRAMEWORKS,
             max_frameworks=MAX_FRAMEWORKS,
         )
