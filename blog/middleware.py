@@ -1,4 +1,6 @@
-"""When the database is unreachable or locked, readers get a designed 503, not a traceback."""
+"""When the database or the file storage fails (down, locked, a full disk), readers and editors
+get a designed 503, not a traceback; the request's writes are rolled back, and the next request
+tries again."""
 
 import logging
 
@@ -8,9 +10,12 @@ from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
 
+# OSError: what the file storage raises for a full, read-only or missing disk.
+UNAVAILABLE = (DatabaseError, OSError)
 
-class DatabaseUnavailableMiddleware:
-    """Turns database failures into a 503 with Retry-After; the next request tries again."""
+
+class BackendUnavailableMiddleware:
+    """Turns database and storage failures into a 503 with Retry-After."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -19,9 +24,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DatabaseError):
+        if not isinstance(exception, UNAVAILABLE):
             return None
-        logger.error("Database unavailable for %s: %s", request.path, exception)
+        logger.error("Backend unavailable for %s: %s: %s", request.path, type(exception).__name__, exception)
         # Rendered without a request: nothing on this page may need the database.
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
