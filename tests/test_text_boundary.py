@@ -104,3 +104,17 @@ def test_the_migration_cleans_rows_written_before_the_boundary(seeded):
     migration.strip_control_characters(apps, None)
     assert Framework.objects.get(slug="reflex").tagline == "Bell tagline"
     assert set(Pro.objects.filter(framework__slug="reflex").values_list("text", flat=True)) == {"Escape text"}
+
+
+def test_the_admin_markdown_upload_cleans_and_refuses_like_the_command(staff_client, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = reverse("admin:blog_post_import")
+    dirty = SimpleUploadedFile("dirty.md", b"---\ntitle: Up\x00loaded\ndate: 2025-01-01\n---\nBody\x07 text.\n")
+    response = staff_client.post(page, {"markdown": dirty}, follow=True)
+    assert "removed 2 control characters" in response.text.lower()
+    assert Post.objects.get().title == "Uploaded"
+    impossible = SimpleUploadedFile("bad.md", b"---\ntitle: Bad\ndate: 2026-02-30\n---\nBody.\n")
+    response = staff_client.post(page, {"markdown": impossible})
+    assert response.status_code == 200 and "2026-02-30 is not a real date" in response.text
+    assert Post.objects.count() == 1
