@@ -47,6 +47,7 @@ def retry_seconds() -> float:
 def call(operation: str, *args):
     """cache.<operation>(*args), or CacheUnavailable if the cache fails or failed just now."""
     if time.monotonic() < _state["retry_at"]:
+        _state["suspect"] = True  # when it is back, read the epoch before trusting what it holds
         raise CacheUnavailable("the cache failed moments ago")
     try:
         return getattr(cache, operation)(*args)
@@ -73,6 +74,8 @@ def epoch() -> str:
         try:
             _state.update(epoch=read_epoch(), epoch_read_at=now, suspect=False)
         except DatabaseError as error:
+            # Not again before EPOCH_SECONDS: a database that hangs must not hold up cached pages.
+            _state.update(epoch_read_at=now, suspect=False)
             if _state["epoch"] is None:
                 raise CacheUnavailable(f"no page-cache epoch: {error}") from error
     return _state["epoch"]

@@ -169,3 +169,21 @@ def test_redis_back_from_a_snapshot_older_than_an_edit_serves_no_stale_page(
         assert EDITED in response.text, url
         assert response["X-Page-Cache"] == "miss", url  # the cache works again, from a new epoch
     assert client.get(reverse("frameworks:detail", kwargs={"slug": "reflex"}))["X-Page-Cache"] == "hit"
+
+
+def test_cached_pages_are_served_while_the_database_is_down_even_when_the_epoch_is_due(
+    client, seeded, settings, monkeypatch
+):
+    from django.db import OperationalError
+    from django.db.backends.utils import CursorWrapper
+
+    settings.PAGE_CACHE = True
+    settings.PAGE_CACHE_EPOCH_SECONDS = 0  # every request wants to read the epoch again
+    client.get(ARTICLE)
+
+    def down(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(CursorWrapper, "execute", down)
+    response = client.get(ARTICLE)
+    assert response.status_code == 200 and response["X-Page-Cache"] == "hit"  # the epoch as last read
