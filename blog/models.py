@@ -118,7 +118,9 @@ class Post(models.Model):
     title_tag = models.CharField(
         max_length=200, blank=True, help_text="The browser and search title, when it differs from the heading."
     )
-    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True, blank=True, help_text="Leave blank to make one from the title.")
+    slug = models.SlugField(
+        max_length=200, unique=True, allow_unicode=True, blank=True, help_text="Leave blank to make one from the title."
+    )
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="posts")
     published_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(

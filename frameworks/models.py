@@ -55,7 +55,9 @@ class FrameworkQuerySet(PublishableQuerySet):
 
 class Framework(models.Model):
     name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, blank=True, help_text="Leave blank to make one from the name.")
+    slug = models.SlugField(
+        max_length=100, unique=True, allow_unicode=True, blank=True, help_text="Leave blank to make one from the name."
+    )
     tagline = models.CharField(max_length=200, blank=True)
     website = models.URLField(blank=True)
     description = MarkdownxField(blank=True)

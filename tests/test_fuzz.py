@@ -108,7 +108,8 @@ SCALARS = (
     | st.sampled_from(["2026-02-30", "2026-13-01", "0000-01-01", "9999-12-31T23:59:59", "\x00", "yes", "maybe"])
 )
 VALUE = st.recursive(
-    SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
     max_leaves=8,
 )
 
@@ -133,7 +134,9 @@ def test_any_front_matter_imports_or_is_refused_in_one_line_storing_nothing(tmp_
 @given(head=st.text(max_size=200))
 def test_any_text_as_front_matter_imports_or_is_refused(tmp_path, db, head):
     path = tmp_path / "raw.md"
-    path.write_text(f"---\ntitle: Raw\ndate: 2025-01-01\n{head}\n---\nBody.\n", encoding="utf-8", errors="surrogatepass")
+    path.write_text(
+        f"---\ntitle: Raw\ndate: 2025-01-01\n{head}\n---\nBody.\n", encoding="utf-8", errors="surrogatepass"
+    )
     try:
         post_import(path=path, assets=tmp_path)
     except ImportFailed as refusal:

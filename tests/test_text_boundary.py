@@ -43,7 +43,7 @@ def test_an_orm_save_stores_clean_text_on_every_database(make_post, make_framewo
 
 
 def test_feeds_serialise_a_post_that_was_written_with_control_characters(client, make_post):
-    make_post(f"Bell\x07 title", body=f"Escape \x1b sequence and NUL \x00 here.", tags=[f"ta\x08g"])
+    make_post("Bell\x07 title", body="Escape \x1b sequence and NUL \x00 here.", tags=["ta\x08g"])
     for route in ("blog:feed", "blog:atom"):
         response = client.get(reverse(route))
         assert response.status_code == 200
