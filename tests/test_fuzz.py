@@ -35,11 +35,16 @@ PUBLIC_URLS = [
     "/feed/atom/",
     "/search/",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
     "/sitemap-posts.xml",
+    "/sitemap-frameworks.xml",
     "/sitemap-tags.xml",
+    "/sitemap-comparisons.xml",
     "/robots.txt",
     "/llms.txt",
     "/preview/not-a-token/",
+    "/favicon.ico",
+    "/no-such-page/",
 ]
 # The parameters our pages and the libraries under them read, and any other name.
 NAMES = st.sampled_from(["page", "p", "q", "f", "format", "slug", "o", "_", "page[]"]) | st.text(max_size=8)
