@@ -67,7 +67,7 @@ fixture: install
 	mkdir -p $(FIXTURE_TMP)
 	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py migrate --noinput -v0
 	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py import_post $(SEED) --assets $(SEED_DIR)/assets
-	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py dumpdata blog frameworks taggit --exclude blog.pagecacheepoch --indent 2 -o fixtures/seed.json
+	SQLITE_PATH=$(FIXTURE_TMP)/db.sqlite3 MEDIA_ROOT=$(FIXTURE_TMP)/media $(PY) manage.py dumpdata blog frameworks taggit --indent 2 -o fixtures/seed.json
 	rm -rf $(FIXTURE_TMP)
 
 clean:

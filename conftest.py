@@ -17,10 +17,10 @@ def empty_cache():
     """Redis outlives a test: every test starts with an empty shared cache."""
     from django.core.cache import cache
 
-    from blog import cache_guard
+    from config.page_cache import guard
 
     cache.clear()
-    cache_guard.reset()  # the epoch of an earlier test's (rolled back) database is gone
+    guard.reset()  # the epoch of an earlier test's (rolled back) database is gone
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ class BlogConfig(AppConfig):
         from config.slugs import fill_empty_slug
         from config.text import clean_text_fields
 
-        from . import page_deps
+        from . import page_tokens
         from .models import Author, Post
 
         post_migrate.connect(name_the_site, sender=self)
@@ -21,7 +21,7 @@ class BlogConfig(AppConfig):
         for model in (Tag, Post, Author):
             pre_save.connect(fill_empty_slug, sender=model, dispatch_uid=f"fill-slug-{model._meta.label_lower}")
         # Every write path (admin, importer, restores, loaddata) reaches readers' pages at once.
-        page_deps.connect()
+        page_tokens.track_writes()
 
 
 def name_the_site(*, using, **kwargs):

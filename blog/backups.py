@@ -14,8 +14,8 @@ from django.db import transaction
 DATA = "data.json"
 MEDIA = "media/"
 # Rebuilt by migrate, or not worth keeping: content types and permissions are matched by natural keys;
-# the page-cache epoch must never go back to an old value (blog/cache_guard.py).
-EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes", "blog.pagecacheepoch"]
+# the page-cache epoch must never go back to an old value (config/page_cache/guard.py).
+EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes", "page_cache"]
 
 
 class BackupError(Exception):

@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from taggit.models import Tag
 
+from config.page_cache import tokens
+from config.page_cache.deps import depends_on
+
 from .models import Post
-from .page_deps import depends_on
 
 FEED_LENGTH = 20
 
@@ -21,7 +23,7 @@ class LatestPostsFeed(Feed):
         return reverse("blog:list")
 
     def items(self):
-        depends_on("list:post")
+        depends_on(tokens.POSTS)
         return self.posts()[:FEED_LENGTH]
 
     def posts(self):
@@ -55,7 +57,7 @@ class LatestPostsAtomFeed(LatestPostsFeed):
 class TagFeed(LatestPostsFeed):
     def get_object(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        depends_on(f"tag-posts:{tag.pk}")
+        depends_on(tokens.tag_posts(tag.pk))
         return tag
 
     def title(self, tag):

@@ -10,6 +10,8 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
+from config.page_cache import tokens
+from config.page_cache.deps import changed
 from config.text import clean_text_fields
 from frameworks.models import Framework, PublishableQuerySet, Status
 
@@ -17,7 +19,6 @@ from .cards import ensure_card
 from .images import ReencodedImageField, validate_image_file
 from .markdown import embedded_slugs, render_markdown
 from .markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
-from .page_deps import changed
 
 # A contents box helps from this many sections up.
 TOC_MIN_SECTIONS = 4
@@ -233,7 +234,7 @@ class Post(models.Model):
         current = list(self.coverage.order_by("position").values_list("framework_id", flat=True))
         if current != wanted:
             # bulk_create sends no signal: the entries' lists of covering posts change here.
-            changed(*(f"framework-posts:{framework_id}" for framework_id in {*current, *wanted}))
+            changed(*(tokens.framework_posts(framework_id) for framework_id in {*current, *wanted}))
             self.coverage.all().delete()
             Coverage.objects.bulk_create(
                 Coverage(post=self, framework_id=framework_id, position=position)
@@ -298,18 +299,6 @@ class SearchDocument(models.Model):
 # consistent; saving the restored form re-renders what depends on other objects.
 reversion.register(Post, follow=["faq_items"])
 reversion.register(FaqItem)
-
-
-def new_epoch_value() -> str:
-    return secrets.token_hex(8)
-
-
-class PageCacheEpoch(models.Model):
-    """The page cache's epoch (blog/cache_guard.py): one row, moved when a write could not reach
-    the cache. Not content: never backed up, so a restore cannot bring an old epoch back."""
-
-    ONLY = 1
-    value = models.CharField(max_length=32, default=new_epoch_value)
 
 
 class EditVersion(models.Model):

@@ -1,9 +1,11 @@
 from django.db import transaction
 
+from config.page_cache import tokens
+from config.page_cache.deps import changed
+
 from .markdown.blocks import embed_slug
 from .markdown.fences import Fence, split_fences
 from .models import Post
-from .page_deps import changed
 from .search.index import search_index_post
 
 
@@ -15,11 +17,11 @@ def posts_rerender(*, posts) -> int:
         post.render()
         Post.objects.filter(pk=post.pk).update(body_html=post.body_html, toc=post.toc, word_count=post.word_count)
         search_index_post(post=post)
-        rerendered.append(f"post:{post.pk}")
+        rerendered.append(tokens.post(post.pk))
     if rerendered:
         # update() sends no signal. Only the posts' own pages (and lists showing them) change:
         # which lists they are in does not.
-        changed("table:post", *rerendered)
+        changed(tokens.table("post"), *rerendered)
     return len(rerendered)
 
 

@@ -7,14 +7,15 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from taggit.models import Tag
 
+from config.page_cache import tokens
 from frameworks.comparisons import comparison_url
 from frameworks.models import Framework
 
 from .models import Coverage, Post
 
 SITEMAP_PAGE = 2000
-# What the sitemap's pages list (blog/page_deps.py): any of these changing may change them.
-SITEMAP_LISTS = ("list:post", "list:framework", "list:tag", "table:post", "table:framework")
+# What the sitemap's pages list (config/page_cache/deps.py): any of these changing may change them.
+SITEMAP_LISTS = (tokens.POSTS, tokens.FRAMEWORKS, tokens.TAGS, tokens.table("post"), tokens.table("framework"))
 
 
 class StaticSitemap(Sitemap):

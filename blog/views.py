@@ -5,13 +5,14 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from config.page_cache import tokens
+from config.page_cache.deps import depends_on
 from frameworks.models import Framework
 
 from . import structured_data
 from .markdown.export import post_markdown
 from .mixins import StaffPreviewMixin
 from .models import Post
-from .page_deps import depends_on
 from .previews import BadPreviewLink, post_for_token
 from .search import MAX_QUERY_LENGTH, matching_documents, results_for
 
@@ -19,7 +20,7 @@ from .search import MAX_QUERY_LENGTH, matching_documents, results_for
 class PostListView(ListView):
     def get_queryset(self):
         # Per request: published() reads the clock, so scheduled posts appear on time.
-        depends_on("list:post")
+        depends_on(tokens.POSTS)
         return Post.objects.published().for_list()
 
     paginate_by = 10
@@ -38,8 +39,8 @@ class PostDetailView(StaffPreviewMixin, DetailView):
         faq = list(post.faq_items.all())
         # Related posts are drawn from the posts sharing its tags and entries.
         depends_on(
-            *(f"tag-posts:{tag.pk}" for tag in post.tags.all()),
-            *(f"framework-posts:{framework.pk}" for framework in post.frameworks.all()),
+            *(tokens.tag_posts(tag.pk) for tag in post.tags.all()),
+            *(tokens.framework_posts(framework.pk) for framework in post.frameworks.all()),
         )
         return super().get_context_data(
             faq=faq,
@@ -56,7 +57,7 @@ class TagDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         tag = get_object_or_404(Tag, slug=kwargs["slug"])
-        depends_on(f"tag-posts:{tag.pk}", f"tag-frameworks:{tag.pk}")
+        depends_on(tokens.tag_posts(tag.pk), tokens.tag_frameworks(tag.pk))
         # Paginated like the home page: a popular tag must not list every post at once.
         page = Paginator(Post.objects.published().for_list().filter(tags=tag), 10).get_page(
             self.request.GET.get("page")
@@ -73,7 +74,7 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
-        depends_on("list:post", "list:framework")
+        depends_on(tokens.POSTS, tokens.FRAMEWORKS)
         context = super().get_context_data(query=query, **kwargs)
         if query:
             page = Paginator(matching_documents(query), self.paginate_by).get_page(self.request.GET.get("page"))
@@ -112,7 +113,7 @@ class LlmsTxtView(TemplateView):
     content_type = "text/plain; charset=utf-8"
 
     def get_context_data(self, **kwargs):
-        depends_on("list:post", "list:framework")
+        depends_on(tokens.POSTS, tokens.FRAMEWORKS)
         return super().get_context_data(
             posts=Post.objects.published().order_by("-published_at"),
             frameworks=Framework.objects.published(),

@@ -8,9 +8,9 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from blog.editor import PreviewView, UploadView
-from blog.page_deps import depending_on
 from blog.sitemaps import SITEMAP_LISTS, SITEMAPS
 from blog.views import LlmsTxtView
+from config.page_cache.deps import depending_on
 
 urlpatterns = [
     path("admin/", admin.site.urls),

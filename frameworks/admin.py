@@ -6,10 +6,11 @@ from django.utils import timezone
 
 from blog.editorial import EditorialAdmin
 from blog.models import Post, SearchDocument
-from blog.page_deps import changed
 from blog.redirects import redirect_moved
 from blog.search.index import search_index_framework, search_index_remove
 from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
+from config.page_cache import tokens
+from config.page_cache.deps import changed
 
 from .models import VERIFY_EVERY_DAYS, Con, Framework, Pro
 
@@ -74,7 +75,7 @@ class FrameworkAdmin(EditorialAdmin):
     @admin.action(description="Mark selected entries verified today", permissions=["change"])
     def mark_verified(self, request, queryset):
         count = queryset.update(last_verified=timezone.localdate())
-        changed("table:framework", *(f"framework:{pk}" for pk in queryset.values_list("pk", flat=True)))
+        changed(tokens.table("framework"), *(tokens.framework(pk) for pk in queryset.values_list("pk", flat=True)))
         self.message_user(request, f"{count} marked verified today.")
 
     @admin.display(description="tags")

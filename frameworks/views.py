@@ -5,7 +5,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from blog import structured_data
 from blog.mixins import StaffPreviewMixin
 from blog.models import Post
-from blog.page_deps import depends_on
+from config.page_cache import tokens
+from config.page_cache.deps import depends_on
 
 from .comparisons import (
     MAX_FRAMEWORKS,
@@ -20,7 +21,7 @@ from .models import Framework
 
 class FrameworkListView(ListView):
     def get_queryset(self):
-        depends_on("list:framework")
+        depends_on(tokens.FRAMEWORKS)
         return Framework.objects.published().for_list()
 
     paginate_by = 60
@@ -36,7 +37,7 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         # Its covering articles, and the picker offering every other entry.
-        depends_on(f"framework-posts:{self.object.pk}", "list:framework")
+        depends_on(tokens.framework_posts(self.object.pk), tokens.FRAMEWORKS)
         # The latest few: an entry covered by thousands of articles must not list them all.
         posts = list(latest_posts(self.object.posts.all())[: COVERING + 1])
         others = Framework.objects.published().exclude(pk=self.object.pk).values_list("slug", "name")
@@ -80,7 +81,7 @@ class CompareView(TemplateView):
         if len(frameworks) != len(requested):
             raise Http404("One of these frameworks is not published.")
         frameworks.sort(key=lambda framework: requested.index(framework.slug))
-        depends_on(*(f"framework-posts:{framework.pk}" for framework in frameworks))
+        depends_on(*(tokens.framework_posts(framework.pk) for framework in frameworks))
         return self.render_to_response(self.get_context_data(frameworks=frameworks, **kwargs))
 
 
@@ -94,7 +95,7 @@ class ComparePickerView(TemplateView):
         # Only entries that exist: anything else in the query string (a "/", a NUL) is dropped.
         known = {slug for slug, _ in choices}
         chosen = canonical_order(slug for slug in request.GET.getlist("f") if slug in known)
-        depends_on("list:framework")
+        depends_on(tokens.FRAMEWORKS)
         if MIN_FRAMEWORKS <= len(chosen) <= MAX_FRAMEWORKS:
             return HttpResponseRedirect(comparison_url(chosen))
         context = self.get_context_data(
@@ -117,7 +118,7 @@ class AlternativesView(DetailView):
     def get_context_data(self, **kwargs):
         framework = self.object
         # Ranked against every entry by tags and covering articles.
-        depends_on("list:framework", "list:post")
+        depends_on(tokens.FRAMEWORKS, tokens.POSTS)
         tag_ids = list(framework.tags.values_list("id", flat=True))
         post_ids = list(Post.objects.published().filter(frameworks=framework).values_list("id", flat=True))
         alternatives = (

@@ -14,7 +14,7 @@ import pytest
 import redis
 from django.urls import reverse
 
-from blog import cache_guard
+from config.page_cache import guard
 from conftest import SEED_SLUG
 from frameworks.models import Framework
 from tests.admin_forms import admin_edit_pro
@@ -94,12 +94,12 @@ def test_every_public_page_renders_and_an_admin_save_works_without_the_cache(
 
 def test_a_failed_token_move_changes_the_epoch_with_the_write(seeded, settings):
     settings.PAGE_CACHE = True
-    before = cache_guard.epoch()
+    before = guard.epoch()
     use_redis(settings, free_port())
     reflex = Framework.objects.get(slug="reflex")
     reflex.tagline = "Saved while the cache was down"
     reflex.save()
-    assert cache_guard.read_epoch() != before
+    assert guard.read_epoch() != before
 
 
 def test_another_process_learns_of_a_new_epoch_within_the_recheck_interval(client, seeded, settings, monkeypatch):
@@ -107,11 +107,11 @@ def test_another_process_learns_of_a_new_epoch_within_the_recheck_interval(clien
     settings.PAGE_CACHE_EPOCH_SECONDS = 1
     client.get(ARTICLE)
     assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
-    cache_guard.new_epoch()  # as another process does when its move fails
-    cache_guard._state["suspect"] = False  # this process saw no failure of its own
+    guard.new_epoch()  # as another process does when its move fails
+    guard._state["suspect"] = False  # this process saw no failure of its own
     assert client.get(ARTICLE)["X-Page-Cache"] == "hit"  # within the interval: the epoch as read
     later = time.monotonic() + 1.5
-    monkeypatch.setattr(cache_guard.time, "monotonic", lambda: later)
+    monkeypatch.setattr(guard.time, "monotonic", lambda: later)
     assert client.get(ARTICLE)["X-Page-Cache"] == "miss"
 
 

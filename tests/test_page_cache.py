@@ -199,7 +199,7 @@ def test_deleting_a_post_empties_its_tag_page(client, elsewhere):
 
 def test_pages_of_another_release_are_never_served(client, warm, settings, tmp_path):
     """A deploy that changes a template must not serve pages the old one rendered."""
-    from blog import page_cache
+    from config.page_cache import middleware as page_cache
 
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "base.html").write_text("old")
@@ -217,7 +217,7 @@ def test_a_page_rendered_across_a_write_is_not_kept(rf, seeded):
     """The write lands after the page read the post: that page must not outlive the write."""
     from django.http import HttpResponse
 
-    from blog.page_cache import PageCacheMiddleware
+    from config.page_cache.middleware import PageCacheMiddleware
 
     def render_then_write(request):
         title = Post.objects.get(pk=seeded.post.pk).title
@@ -234,12 +234,12 @@ def test_a_page_rendered_across_a_write_is_not_kept(rf, seeded):
 def test_pages_say_when_what_they_show_last_changed(client, warm, seeded, monkeypatch):
     import email.utils
 
-    from blog import page_deps
+    from config.page_cache import deps
 
     first = client.get(ARTICLE)["Last-Modified"]
     assert client.get(ARTICLE, HTTP_IF_MODIFIED_SINCE=first).status_code == 304
-    real_clock = page_deps.clock
-    monkeypatch.setattr(page_deps, "clock", lambda: real_clock() + 5)  # Last-Modified counts seconds
+    real_clock = deps.clock
+    monkeypatch.setattr(deps, "clock", lambda: real_clock() + 5)  # Last-Modified counts seconds
     seeded.post.save()
     response = client.get(ARTICLE, HTTP_IF_MODIFIED_SINCE=first)
     assert response.status_code == 200
@@ -260,11 +260,11 @@ def test_cached_pages_are_served_while_the_database_is_down(client, warm, monkey
 
 
 def test_a_cdn_keeps_pages_longer_the_longer_they_went_unchanged(client, warm, seeded, monkeypatch):
-    from blog import page_deps
+    from config.page_cache import deps
 
     assert client.get(ARTICLE)["CDN-Cache-Control"] == "public, max-age=60, stale-if-error=86400"
-    real_clock = page_deps.clock
-    monkeypatch.setattr(page_deps, "clock", lambda: real_clock() + 30 * 86400)
+    real_clock = deps.clock
+    monkeypatch.setattr(deps, "clock", lambda: real_clock() + 30 * 86400)
     assert client.get(ARTICLE)["CDN-Cache-Control"] == "public, max-age=86400, stale-if-error=86400"
     seeded.post.save()  # edited: young again
     assert client.get(ARTICLE)["CDN-Cache-Control"] == "public, max-age=60, stale-if-error=86400"

@@ -97,7 +97,7 @@ def test_the_migration_cleans_rows_written_before_the_boundary(seeded):
 
     from django.apps import apps
 
-    migration = import_module("blog.migrations.0014_strip_control_characters")
+    migration = import_module("blog.migrations.0013_strip_control_characters")
     # update() sends no pre_save: how rows got dirty before (PostgreSQL refuses NUL, so \x07).
     Framework.objects.filter(slug="reflex").update(tagline="Bell\x07 tagline")
     Pro.objects.filter(framework__slug="reflex").update(text="Escape\x1b text")

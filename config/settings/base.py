@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "reversion_compare",
     "csp",
     "axes",
+    "config.page_cache",
     "frameworks",
     "blog",
 ]
@@ -49,7 +50,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Outside ConditionalGet, so a 304 tells nginx how long to keep the page too.
-    "blog.page_cache.EdgeExpiryMiddleware",
+    "config.page_cache.middleware.EdgeExpiryMiddleware",
     # ETag on every response; a matching If-None-Match gets a 304 with no body.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -63,10 +64,10 @@ MIDDLEWARE = [
     # Last, as its documentation asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
     # Innermost: a hit skips only the view; headers (CSP, ETag) are still added on the way out.
-    "blog.page_cache.PageCacheMiddleware",
+    "config.page_cache.middleware.PageCacheMiddleware",
 ]
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
-# How far apart the clocks of the servers sharing one cache may be (blog/page_deps.py).
+# How far apart the clocks of the servers sharing one cache may be (config/page_cache/deps.py).
 PAGE_CACHE_CLOCK_SKEW = float(os.environ.get("PAGE_CACHE_CLOCK_SKEW", "0.1"))
 
 AUTHENTICATION_BACKENDS = [
@@ -97,7 +98,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The shared cache: Redis when REDIS_URL is set (several servers), local memory otherwise.
-# A cache that fails costs speed, never a page (blog/cache_guard.py): a request waits on a
+# A cache that fails costs speed, never a page (config/page_cache/guard.py): a request waits on a
 # stopped or unreachable Redis at most REDIS_TIMEOUT seconds, once per CACHE_RETRY_SECONDS.
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
 CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))

@@ -1,5 +1,5 @@
 """Whole pages for anonymous readers from the shared cache, each invalidated by exactly the writes
-to what it shows (`blog/page_deps.py`).
+to what it shows (`deps.py`).
 
 A page is served from the cache only while every token it depends on still has the value it was
 rendered under; a page whose tokens moved while it rendered is not stored. Editors (who have a
@@ -13,13 +13,12 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from . import cache_guard, page_deps
-from .cache_guard import CacheUnavailable, call
+from . import deps, guard
+from .guard import CacheUnavailable, call
 
 BYPASS_PREFIXES = ("/admin", "/admin-tools/", "/preview/", "/media/", "/static/")
 ENTRY_SECONDS = 24 * 3600
@@ -34,14 +33,10 @@ CDN_MIN_SECONDS, CDN_MAX_SECONDS = 60, 24 * 3600
 
 
 def next_publication():
-    """When the next scheduled post goes live: pages that list posts must not outlive it."""
-    from blog.models import Post
-    from frameworks.models import Status
-
-    soonest = Post.objects.filter(status=Status.PUBLISHED, published_at__gt=timezone.now()).aggregate(
-        at=Min("published_at")
-    )["at"]
-    return soonest.timestamp() if soonest else None
+    """When the next scheduled item goes live: pages that list items must not outlive it. The
+    apps that schedule say when (`deps.schedule`)."""
+    moments = [moment for when in deps.SCHEDULES if (moment := when()) is not None]
+    return min(moments, default=None)
 
 
 def is_cacheable(request) -> bool:
@@ -55,7 +50,7 @@ def is_cacheable(request) -> bool:
 
 def page_key(request) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return cache_guard.key("page", f"{release()}:{path}")
+    return guard.key("page", f"{release()}:{path}")
 
 
 @functools.cache
@@ -100,7 +95,7 @@ class PageCacheMiddleware:
                 return replay(entry)
         except CacheUnavailable:
             return uncached(self.get_response(request))
-        with page_deps.Recording() as recording:
+        with deps.Recording() as recording:
             response = self.get_response(request)
         if not storable(response):
             return response
@@ -109,7 +104,7 @@ class PageCacheMiddleware:
         except CacheUnavailable:
             return uncached(response)
         response["X-Page-Cache"] = "miss"
-        if not page_deps.fresh_enough(tokens, recording.started):
+        if not deps.fresh_enough(tokens, recording.started):
             # It may show rows as they were before a write that landed meanwhile: keep it nowhere.
             response["Cache-Control"] = "no-cache"
             return response
@@ -141,7 +136,7 @@ def still_valid(entry) -> bool:
     if entry["expires"] is not None and timezone.now().timestamp() >= entry["expires"]:
         return False
     tokens = entry["tokens"]
-    keys = {token: page_deps.token_key(token) for token in tokens}
+    keys = {token: deps.token_key(token) for token in tokens}
     current = call("get_many", list(keys.values()))
     return all(current.get(keys[token]) == value for token, value in tokens.items())
 
@@ -163,7 +158,7 @@ def mark_shared(response, entry) -> None:
 
 
 def cdn_lifetime(modified: float) -> int:
-    age = page_deps.clock() - modified
+    age = deps.clock() - modified
     return int(min(max(age / 10, CDN_MIN_SECONDS), CDN_MAX_SECONDS))
 
 

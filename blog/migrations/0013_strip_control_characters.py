@@ -30,7 +30,7 @@ def strip_control_characters(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("blog", "0013_keywords_fit_real_posts"),
+        ("blog", "0012_keywords_fit_real_posts"),
         ("frameworks", "0005_unicode_slugs"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]

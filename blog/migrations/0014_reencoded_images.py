@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0014_strip_control_characters'),
+        ('blog', '0013_strip_control_characters'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ A failing cache costs speed, never a page or a save:
   socket timeout in settings; a full or broken disk) raises `CacheUnavailable` to the page cache,
   which then renders uncached, and opens a breaker: for RETRY_SECONDS this process does not wait
   on the cache at all, so only one request in that time pays one timeout.
-- A write whose token moves failed (`page_deps.move`) leaves pages in the cache that still
+- A write whose token moves failed (`deps.move`) leaves pages in the cache that still
   look current. Redis may even come back from a snapshot taken before the outage, holding such
   pages and the old token values. So a failed move changes the *epoch*, a random value kept in
   the database with the write itself: every key of the page cache carries the epoch, and pages
@@ -23,6 +23,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
+
+from .models import PageCacheEpoch
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +88,6 @@ def epoch_seconds() -> float:
 
 
 def read_epoch() -> str:
-    from .models import PageCacheEpoch
-
     value = PageCacheEpoch.objects.filter(pk=PageCacheEpoch.ONLY).values_list("value", flat=True).first()
     if value is None:  # a new or flushed database (restore): a new epoch, so no old page matches
         value = PageCacheEpoch.objects.get_or_create(pk=PageCacheEpoch.ONLY)[0].value
@@ -97,8 +97,6 @@ def read_epoch() -> str:
 def new_epoch() -> None:
     """Writes happened that the cache did not hear of: no page stored before them may be read.
     Part of the caller's transaction when there is one (the write and the epoch commit together)."""
-    from .models import PageCacheEpoch
-
     value = secrets.token_hex(8)
     try:
         with transaction.atomic():

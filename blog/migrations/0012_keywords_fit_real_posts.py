@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('blog', '0012_page_cache_epoch'),
+        ('blog', '0011_unicode_slugs'),
     ]
 
     operations = [

@@ -1,10 +1,11 @@
 """What each cached page shows, and which writes make it stale: exact invalidation by tokens.
 
-A page depends on *tokens*. Two kinds:
+A page depends on *tokens* (`tokens.py`). Two kinds:
 
 - one per row it showed: `post:7`, `framework:3`, `author:1`, `tag:12`. These are recorded by
-  themselves: while a page renders, every Post, Framework, Author or Tag loaded from the
-  database adds its token, so a template that starts showing something new needs no bookkeeping;
+  themselves: while a page renders, every row of a model tracked with `recorded=True` that is
+  loaded from the database adds its token, so a template that starts showing something new
+  needs no bookkeeping;
 - one per set it listed, declared by the view because a new member is not a row it loaded:
   `list:post` (home, feeds, sitemap, search), `list:framework`, `list:tag`, `tag-posts:12`,
   `tag-frameworks:12` and `framework-posts:3` (the posts carrying a tag or covering an entry).
@@ -12,23 +13,28 @@ A page depends on *tokens*. Two kinds:
 A page showing more than MAX_ROW_TOKENS rows of one kind depends on `table:post` (or
 `table:framework`…) instead, which every write to that table moves.
 
-Every write moves the tokens of what it touched (`WRITES`), at once and again when its
-transaction commits; list tokens only when a row joins, leaves or moves in a list
-(`LISTED_FIELDS`). A token's value is the time of its last move; a page is kept with the values
-it was rendered under and served only while they all still hold. A page is not stored at all if
-one of its tokens moved after (or just before: clocks of several servers differ a little) its
-rendering began, since it may have read the rows as they were before that write committed.
+The apps that own the models say which tokens each write moves (`track()`, called from their
+AppConfig.ready()): this module knows no model. Every write moves the tokens of what it touched,
+at once and again when its transaction commits; list tokens only when a row joins, leaves or
+moves in a list (a tracked model's `listed` fields). A token's value is the time of its last
+move; a page is kept with the values it was rendered under and served only while they all still
+hold. A page is not stored at all if one of its tokens moved after (or just before: clocks of
+several servers differ a little) its rendering began, since it may have read the rows as they
+were before that write committed.
 """
 
 import contextvars
 import functools
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
-from .cache_guard import CacheUnavailable, call, key, new_epoch
+from . import tokens as page_tokens
+from .guard import CacheUnavailable, call, key, new_epoch
 
 # Past this many rows a page (the sitemap, a long list) depends on the whole table instead.
 MAX_ROW_TOKENS = 200
@@ -58,10 +64,11 @@ class Recording:
         _recording.reset(self._reset)
 
     def final_tokens(self) -> set[str]:
-        rows = {token for token in self.tokens if token.split(":")[0] in TRACKED_LABELS}
+        kinds = {tracked.kind for tracked in TRACKED.values() if tracked.recorded}
+        rows = {token for token in self.tokens if page_tokens.kind_of(token) in kinds}
         if len(rows) <= MAX_ROW_TOKENS:
             return self.tokens
-        return (self.tokens - rows) | {f"table:{token.split(':')[0]}" for token in rows}
+        return (self.tokens - rows) | {page_tokens.table(page_tokens.kind_of(token)) for token in rows}
 
 
 def depends_on(*tokens: str) -> None:
@@ -72,7 +79,7 @@ def depends_on(*tokens: str) -> None:
 
 
 def depending_on(*tokens: str):
-    """The same, for a view we do not write (feeds, sitemaps): `depending_on("list:post")(view)`."""
+    """The same, for a view we do not write (feeds, sitemaps): `depending_on(tokens.POSTS)(view)`."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -86,10 +93,11 @@ def depending_on(*tokens: str):
 
 
 def row_loaded(sender, instance, **kwargs) -> None:
+    tracked = TRACKED[sender]
     recording = _recording.get()
     if recording is not None and instance.pk is not None:
-        recording.add(f"{sender._meta.model_name}:{instance.pk}")
-    listed = LISTED_FIELDS.get(sender._meta.label_lower)
+        recording.add(page_tokens.row(tracked.kind, instance.pk))
+    listed = tracked.listed
     if listed:
         # As loaded, to tell at save whether lists of these rows change (deferred fields: unknown).
         instance._page_deps_listed = tuple(instance.__dict__.get(field, DEFERRED) for field in listed)
@@ -125,7 +133,7 @@ def move(tokens) -> None:
         call("set_many", {token_key(token): now for token in tokens}, None)
     except CacheUnavailable:
         # Pages showing these rows may still be in the cache, or come back with it from a
-        # snapshot: none stored before now may be served (blog/cache_guard.py).
+        # snapshot: none stored before now may be served (guard.py).
         new_epoch()
 
 
@@ -147,87 +155,75 @@ def fresh_enough(values: dict[str, float], started: float) -> bool:
     return all(value < started - clock_margin() for value in values.values())
 
 
-# Which writes move which tokens.
+# Which writes move which tokens: declared by the apps that own the models.
 
 
-# What decides whether a row is in a list, and its place there: a save that changes one of these
-# (or a creation, or a deletion) moves the list tokens, other saves only the row's own.
-LISTED_FIELDS = {
-    "blog.post": ("status", "published_at", "slug"),
-    "frameworks.framework": ("status", "name", "slug"),
-}
+@dataclass(frozen=True)
+class Tracked:
+    """A model whose writes reach cached pages.
+
+    tokens(row, listing) -> the tokens a write of that row moves; `listing` is true when the
+    write may change which lists the row is in (a creation, a deletion, or a change of one of
+    the `listed` fields, compared with their values as loaded). `recorded`: pages showing a row
+    of this model depend on its row token by themselves.
+    """
+
+    kind: str
+    tokens: Callable[[object, bool], list[str]]
+    listed: tuple[str, ...] = ()
+    recorded: bool = False
+    # A through model whose m2m changes save its rows one by one (taggit's): heard by `written`.
+    saves_own_rows: bool = False
 
 
-def listing_changed(instance) -> bool:
-    listed = LISTED_FIELDS[instance._meta.label_lower]
+TRACKED: dict[type, Tracked] = {}
+# When the next scheduled item goes live (a timestamp, or None): cached pages expire then.
+SCHEDULES: list[Callable[[], float | None]] = []
+
+
+def schedule(next_at: Callable[[], float | None]) -> None:
+    """Register when scheduled content next goes live; call from AppConfig.ready()."""
+    if next_at not in SCHEDULES:
+        SCHEDULES.append(next_at)
+
+
+def track(model, *, tokens: Callable[[object, bool], list[str]], listed=(), recorded=False, saves_own_rows=False):
+    """Writes of this model move `tokens(row, listing)` (see Tracked); call from AppConfig.ready()."""
+    label = model._meta.label_lower
+    TRACKED[model] = Tracked(
+        kind=model._meta.model_name,
+        tokens=tokens,
+        listed=tuple(listed),
+        recorded=recorded,
+        saves_own_rows=saves_own_rows,
+    )
+    post_save.connect(written, sender=model, dispatch_uid=f"page-deps-save-{label}")
+    post_delete.connect(written, sender=model, dispatch_uid=f"page-deps-delete-{label}")
+    if recorded or listed:
+        post_init.connect(row_loaded, sender=model, dispatch_uid=f"page-deps-load-{label}")
+    m2m_changed.connect(relation_written, dispatch_uid="page-deps-m2m")
+
+
+def listing_changed(instance, listed: tuple[str, ...]) -> bool:
     loaded = getattr(instance, "_page_deps_listed", None)
     return loaded is None or loaded != tuple(getattr(instance, field) for field in listed)
 
 
-def _post_tokens(post, listing: bool) -> list[str]:
-    from blog.models import Coverage
-
-    tokens = [f"post:{post.pk}", "table:post"]
-    if listing:
-        tokens += ["list:post", *(f"tag-posts:{tag_id}" for tag_id in post.tags.values_list("id", flat=True))]
-        framework_ids = Coverage.objects.filter(post_id=post.pk).values_list("framework_id", flat=True)
-        tokens += [f"framework-posts:{framework_id}" for framework_id in framework_ids]
-    return tokens
-
-
-def _framework_tokens(framework, listing: bool) -> list[str]:
-    return [f"framework:{framework.pk}", "table:framework", *(["list:framework"] if listing else [])]
-
-
-def _tagged_item_tokens(item, listing: bool) -> list[str]:
-    kind = item.content_type.model  # the tagged model's name: "post", "framework"
-    return [f"{kind}:{item.object_id}", f"table:{kind}", f"list:{kind}", f"tag-{kind}s:{item.tag_id}", "list:tag"]
-
-
-WRITES = {
-    "blog.post": _post_tokens,
-    "blog.faqitem": lambda faq, listing: [f"post:{faq.post_id}", "table:post"],
-    "blog.coverage": lambda coverage, listing: [
-        f"post:{coverage.post_id}",
-        "table:post",
-        f"framework-posts:{coverage.framework_id}",
-    ],
-    "blog.author": lambda author, listing: [f"author:{author.pk}", "table:author"],
-    "frameworks.framework": _framework_tokens,
-    "frameworks.pro": lambda point, listing: [f"framework:{point.framework_id}", "table:framework"],
-    "frameworks.con": lambda point, listing: [f"framework:{point.framework_id}", "table:framework"],
-    "taggit.tag": lambda tag, listing: [f"tag:{tag.pk}", "table:tag", "list:tag"],
-    "taggit.taggeditem": _tagged_item_tokens,
-}
-TRACKED_LABELS = ("post", "framework", "author", "tag")
-
-
 def written(sender, instance, created=False, **kwargs) -> None:
-    label = sender._meta.label_lower
-    listing = created or kwargs["signal"] is post_delete or (label in LISTED_FIELDS and listing_changed(instance))
-    changed(*WRITES[label](instance, listing))
-    if label in LISTED_FIELDS:
+    tracked = TRACKED[sender]
+    listing = created or kwargs["signal"] is post_delete or bool(tracked.listed and listing_changed(instance, tracked.listed))
+    changed(*tracked.tokens(instance, listing))
+    if tracked.listed:
         row_loaded(sender, instance)  # saved: what is stored now is what the next save compares to
 
 
 def relation_written(sender, instance, action, pk_set=None, **kwargs) -> None:
     """m2m changes made without saving the rows between (Django's `add`, `remove`, `clear`).
-    taggit saves and deletes its rows one by one, which `written` sees; it also says "added"
-    when nothing was."""
-    label = instance._meta.label_lower
-    if sender._meta.label_lower == "taggit.taggeditem" or label not in WRITES:
+    A through model that is tracked itself (taggit's, which saves and deletes its rows one by one)
+    is heard by `written`; taggit also says "added" when nothing was."""
+    tracked = TRACKED.get(type(instance))
+    through = TRACKED.get(sender)
+    if tracked is None or (through is not None and through.saves_own_rows):
         return
     if action == "post_clear" or (action in ("post_add", "post_remove") and pk_set):
-        changed(*WRITES[label](instance, True))
-
-
-def connect() -> None:
-    from django.apps import apps
-
-    for label in WRITES:
-        model = apps.get_model(label)
-        post_save.connect(written, sender=model, dispatch_uid=f"page-deps-save-{label}")
-        post_delete.connect(written, sender=model, dispatch_uid=f"page-deps-delete-{label}")
-    for label in ("blog.post", "frameworks.framework", "blog.author", "taggit.tag"):
-        post_init.connect(row_loaded, sender=apps.get_model(label), dispatch_uid=f"page-deps-load-{label}")
-    m2m_changed.connect(relation_written, dispatch_uid="page-deps-m2m")
+        changed(*tracked.tokens(instance, True))
