@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
 
 from frameworks.models import Status
@@ -14,10 +14,8 @@ from .admin_import import import_view
 from .checks import publish_problems
 from .editorial import EditorialAdmin
 from .locking import VersionedModelForm
-from .models import Author, FaqItem, Post, SearchDocument, new_preview_nonce
+from .models import Author, FaqItem, Post, new_preview_nonce
 from .previews import preview_url
-from .redirects import redirect_moved
-from .search.index import search_index_post, search_index_remove
 
 
 @admin.register(Author)
@@ -124,9 +122,6 @@ class PostAdmin(EditorialAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author").prefetch_related("tags")
 
-    def after_tagging(self, obj):
-        search_index_post(post=obj)
-
     def get_urls(self):
         custom = [path("import/", self.admin_site.admin_view(partial(import_view, self)), name="blog_post_import")]
         return custom + super().get_urls()
@@ -137,9 +132,6 @@ class PostAdmin(EditorialAdmin):
         return fields if self.can_publish(request) else [*fields, "author"]
 
     def save_model(self, request, obj, form, change):
-        if change and "slug" in form.changed_data:
-            old_path = reverse("blog:detail", kwargs={"slug": form.initial["slug"]})
-            redirect_moved(old_path=old_path, new_path=obj.get_absolute_url())
         if not self.can_publish(request) and not change:
             obj.author, _ = Author.objects.get_or_create(
                 user=request.user,
@@ -149,20 +141,6 @@ class PostAdmin(EditorialAdmin):
                 },
             )
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        search_index_post(post=form.instance)  # again, now that the tags are saved
-
-    def delete_model(self, request, obj):
-        pk = obj.pk
-        super().delete_model(request, obj)
-        search_index_remove(kind=SearchDocument.Kind.POST, object_ids=[pk])
-
-    def delete_queryset(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        search_index_remove(kind=SearchDocument.Kind.POST, object_ids=ids)
 
     @admin.display(description="tags")
     def tag_list(self, obj):

@@ -11,7 +11,7 @@ class BlogConfig(AppConfig):
         from config.slugs import fill_empty_slug
         from config.text import clean_text_fields
 
-        from . import page_tokens
+        from . import page_tokens, receivers
         from .models import Author, Post
 
         post_migrate.connect(name_the_site, sender=self)
@@ -22,6 +22,8 @@ class BlogConfig(AppConfig):
             pre_save.connect(fill_empty_slug, sender=model, dispatch_uid=f"fill-slug-{model._meta.label_lower}")
         # Every write path (admin, importer, restores, loaddata) reaches readers' pages at once.
         page_tokens.track_writes()
+        # Articles' embeds and search documents follow every write of what they show.
+        receivers.connect()
 
 
 def name_the_site(*, using, **kwargs):

@@ -95,11 +95,7 @@ class EditorialAdmin(CompareVersionAdmin):
                 bump_version(obj, user=request.user)  # an edit form opened before this is now stale
                 reversion.set_user(request.user)
                 reversion.set_comment(f"Bulk action: {verb}.")
-        self.after_status_change(queryset.model.objects.filter(pk__in=[obj.pk for obj in objects]))
         self.message_user(request, f"{len(objects)} {verb}.", messages.SUCCESS)
-
-    def after_status_change(self, queryset):
-        """Hook: what else must follow a bulk status change (re-rendering, say)."""
 
     @admin.action(description="Submit selected for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
@@ -123,11 +119,7 @@ class EditorialAdmin(CompareVersionAdmin):
                 reversion.set_user(request.user)
                 reversion.set_comment(f"Bulk action: tagged “{tag}”.")
                 bump_version(obj, user=request.user)
-            self.after_tagging(obj)
         self.message_user(request, f"Tagged {len(objects)} with “{tag}”.", messages.SUCCESS)
-
-    def after_tagging(self, obj):
-        """Hook: tags are part of search text."""
 
     @admin.action(description="Publish selected", permissions=["publish"])
     def publish(self, request, queryset):

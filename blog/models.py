@@ -216,15 +216,12 @@ class Post(models.Model):
 
     @transaction.atomic
     def save(self, *args, **kwargs):
-        from .search.index import search_index_post  # the index module needs this one
-
         clean_text_fields(Post, self)  # before deriving the card, HTML and index from it
         self.render()
         if not self.hero_image:
             ensure_card(self.social_card, slug=self.slug, title=self.title)
         super().save(*args, **kwargs)
         self.sync_coverage()
-        search_index_post(post=self)
 
     def sync_coverage(self) -> None:
         """The frameworks a post covers are the ones its body embeds, in order."""

@@ -10,24 +10,20 @@ from .search.index import search_index_post
 
 
 @transaction.atomic
-def posts_rerender(*, posts) -> int:
-    """Re-render the stored HTML of these posts (their embedded entries changed); return how many."""
+def posts_rerender(*, posts) -> list[int]:
+    """Re-render the stored HTML of these posts (their embedded entries changed) and their search
+    documents; return their ids."""
     rerendered = []
-    for post in posts:
+    for post in posts.prefetch_related("tags"):
         post.render()
         Post.objects.filter(pk=post.pk).update(body_html=post.body_html, toc=post.toc, word_count=post.word_count)
         search_index_post(post=post)
-        rerendered.append(tokens.post(post.pk))
+        rerendered.append(post.pk)
     if rerendered:
         # update() sends no signal. Only the posts' own pages (and lists showing them) change:
         # which lists they are in does not.
-        changed(tokens.table("post"), *rerendered)
-    return len(rerendered)
-
-
-def posts_rerender_embedding(*, framework_ids: list[int], exclude: int | None = None) -> int:
-    """Re-render every post that embeds one of these entries."""
-    return posts_rerender(posts=Post.objects.filter(frameworks__in=framework_ids).exclude(pk=exclude).distinct())
+        changed(tokens.table("post"), *(tokens.post(pk) for pk in rerendered))
+    return rerendered
 
 
 def rewrite_embeds(source: str, *, old_slug: str, new_slug: str) -> str:

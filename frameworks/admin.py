@@ -1,14 +1,9 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from blog.editorial import EditorialAdmin
-from blog.models import Post, SearchDocument
-from blog.redirects import redirect_moved
-from blog.search.index import search_index_framework, search_index_remove
-from blog.services import posts_follow_slug_change, posts_rerender, posts_rerender_embedding
 from config.page_cache import tokens
 from config.page_cache.deps import changed
 
@@ -82,41 +77,7 @@ class FrameworkAdmin(EditorialAdmin):
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
 
-    def after_tagging(self, obj):
-        search_index_framework(framework=obj)
-
-    def after_status_change(self, queryset):
-        posts_rerender_embedding(framework_ids=list(queryset.values_list("pk", flat=True)))
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-        if change and "slug" in form.changed_data:
-            posts_follow_slug_change(framework_id=obj.pk, old_slug=form.initial["slug"], new_slug=obj.slug)
-            for route in ("frameworks:detail", "frameworks:alternatives"):
-                redirect_moved(
-                    old_path=reverse(route, kwargs={"slug": form.initial["slug"]}),
-                    new_path=reverse(route, kwargs={"slug": obj.slug}),
-                )
-
-    def save_related(self, request, form, formsets, change):
-        # Pros and cons are saved here, after the entry: only now are the embeds' inputs final.
-        super().save_related(request, form, formsets, change)
-        search_index_framework(framework=form.instance)
-        posts_rerender_embedding(framework_ids=[form.instance.pk])
-
-    def delete_queryset(self, request, queryset):
-        # The coverage rows go with the entries: find the articles that showed them first.
-        posts = list(Post.objects.filter(frameworks__in=queryset).distinct())
-        ids = list(queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        search_index_remove(kind=SearchDocument.Kind.FRAMEWORK, object_ids=ids)
-        posts_rerender(posts=posts)
-
-    def delete_model(self, request, obj):
-        posts = list(obj.posts.all())
-        pk = obj.pk
-        super().delete_model(request, obj)
-        search_index_remove(kind=SearchDocument.Kind.FRAMEWORK, object_ids=[pk])
-        posts_rerender(posts=posts)

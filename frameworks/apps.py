@@ -10,10 +10,11 @@ class FrameworksConfig(AppConfig):
 
         from config.slugs import fill_empty_slug
 
-        from . import page_tokens
+        from . import page_tokens, receivers
         from .models import Framework
 
         # A name of emoji or punctuation alone still gets a slug (config/slugs.py).
         pre_save.connect(fill_empty_slug, sender=Framework, dispatch_uid="fill-slug-framework")
         # Every write path (admin, importer, restores, loaddata) reaches readers' pages at once.
         page_tokens.track_writes()
+        receivers.connect()

@@ -115,8 +115,6 @@ class Framework(models.Model):
         return self.image or self.social_card or None
 
     def save(self, *args, **kwargs):
-        from blog.search.index import search_index_framework  # blog imports this module
-
         clean_text_fields(Framework, self)  # before deriving the card and HTML from it
         self.description_html = render_markdown(self.description)
         self.closing_notes_html = render_markdown(self.closing_notes)
@@ -124,8 +122,6 @@ class Framework(models.Model):
             title = f"{self.name}: {self.tagline}" if self.tagline else self.name
             ensure_card(self.social_card, slug=f"framework-{self.slug}", title=title, kicker="Framework")
         super().save(*args, **kwargs)
-        # Pros, cons and tags are saved after the entry: whoever saves them indexes again.
-        search_index_framework(framework=self)
 
 
 class Point(models.Model):

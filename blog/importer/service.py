@@ -7,10 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from blog.cards import card_name
+from blog.derived import batched
 from blog.markdown.fences import tidy_blank_lines
 from blog.models import Author, FaqItem, Post
-from blog.search.index import search_index_framework, search_index_post
-from blog.services import posts_rerender_embedding
 from config.slugs import slug_for
 from config.text import strip_controls
 from frameworks.models import Con, Framework, Pro, Status
@@ -72,7 +71,6 @@ def framework_save(draft: FrameworkDraft, *, status: str, written_on) -> tuple[F
         for position, point in enumerate(points):
             item = model(framework=framework, label=point.label, text=point.text, position=position)
             checked(item, what=f"section “{draft.name}”, {model.__name__.lower()} {position + 1}").save()
-    search_index_framework(framework=framework)
     return framework, created
 
 
@@ -95,13 +93,14 @@ def post_import(*, path: Path, assets: Path | None = None, status: str = Status.
     """Import one post: everything in one transaction, and the files it wrote removed if it fails."""
     store = AssetStore(assets)
     try:
-        return _import(path=path, store=store, status=status)
+        # Articles embedding the entries and search documents follow once, at the end.
+        with transaction.atomic(), batched():
+            return _import(path=path, store=store, status=status)
     except BaseException:
         store.discard_created()
         raise
 
 
-@transaction.atomic
 def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
     source, removed = strip_controls(read_source(path))
     yaml_text, body, body_line = split_front_matter(source)
@@ -137,7 +136,6 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
             frameworks.append(framework_save(draft, status=status, written_on=matter.published_at.date()))
 
     post, created = post_save_from(matter, markdown_text, path=path, store=store, status=status, warnings=warnings)
-    posts_rerender_embedding(framework_ids=[framework.id for framework, _ in frameworks], exclude=post.pk)
     return ImportResult(post=post, created=created, frameworks=frameworks, warnings=warnings)
 
 
@@ -187,5 +185,4 @@ def post_save_from(
         post.faq_items.all().delete()
         for position, pair in enumerate(matter.faq):
             checked(FaqItem(post=post, position=position, **pair), what=f"faq {position + 1}").save()
-        search_index_post(post=post)
     return post, created

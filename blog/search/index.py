@@ -1,4 +1,5 @@
-"""Keeping SearchDocument current: called wherever a post or an entry (or its tags) is saved."""
+"""Writing SearchDocument rows: called by blog/derived.py when a post or an entry (or its tags,
+pros or cons) changed, and by rebuild_search_index."""
 
 from html import unescape
 
@@ -40,3 +41,14 @@ def search_index_framework(*, framework: Framework) -> None:
 
 def search_index_remove(*, kind: str, object_ids) -> None:
     SearchDocument.objects.filter(kind=kind, object_id__in=list(object_ids)).delete()
+
+
+def search_index_posts(*, post_ids) -> None:
+    for post in Post.objects.filter(pk__in=list(post_ids)).prefetch_related("tags"):
+        search_index_post(post=post)
+
+
+def search_index_frameworks(*, framework_ids) -> None:
+    # Gone ones (deleted in the same batch) are simply not found; their documents went with them.
+    for framework in Framework.objects.filter(pk__in=list(framework_ids)).prefetch_related("tags", "pros", "cons"):
+        search_index_framework(framework=framework)

@@ -211,7 +211,9 @@ def listing_changed(instance, listed: tuple[str, ...]) -> bool:
 
 def written(sender, instance, created=False, **kwargs) -> None:
     tracked = TRACKED[sender]
-    listing = created or kwargs["signal"] is post_delete or bool(tracked.listed and listing_changed(instance, tracked.listed))
+    listing = (
+        created or kwargs["signal"] is post_delete or bool(tracked.listed and listing_changed(instance, tracked.listed))
+    )
     changed(*tracked.tokens(instance, listing))
     if tracked.listed:
         row_loaded(sender, instance)  # saved: what is stored now is what the next save compares to

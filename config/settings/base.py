@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whatever a request writes, articles' embeds and search documents follow once, at its end.
+    "blog.derived.BatchedDerivedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old URLs of renamed posts, entries and tags answer with a permanent redirect.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",

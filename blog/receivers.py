@@ -1,0 +1,119 @@
+"""What blog does when something it keeps a copy of changes, whoever changed it: the admin, a
+shell, a migration, the importer, a revision revert. Connected in BlogConfig.ready().
+
+Entries, pros and cons (frameworks) and tags are shown inside articles and search documents;
+posts are in search documents. The work itself is in derived.py; renamed posts and tags keep
+their old URLs here too.
+"""
+
+from django.db.models.signals import post_delete, post_init, post_save, pre_delete
+from django.urls import reverse
+from taggit.models import Tag, TaggedItem
+
+from config.redirects import redirect_moved
+from frameworks.models import Con, Framework, Pro
+
+from .derived import in_batch, need
+from .models import Post, SearchDocument
+from .services import posts_follow_slug_change
+
+
+def acts_on(raw: bool) -> bool:
+    """Raw saves carry their derived fields: only a batch (a revision revert) brings copies in step."""
+    return not raw or in_batch()
+
+
+# Entries: their text is rendered into every article that embeds them.
+
+
+def framework_saved(sender, instance, raw=False, **kwargs) -> None:
+    old_slug = getattr(instance, "_slug_as_loaded", None)
+    if not raw and old_slug and old_slug != instance.slug:
+        # Articles embed entries by slug: theirs follow, so no article loses the section.
+        posts_follow_slug_change(framework_id=instance.pk, old_slug=old_slug, new_slug=instance.slug)
+    instance._slug_as_loaded = instance.slug
+    if acts_on(raw):
+        need(rerender_embedding={instance.pk}, index_frameworks={instance.pk})
+
+
+def framework_deleting(sender, instance, **kwargs) -> None:
+    # The coverage rows go with the entry: find the articles that showed it first.
+    instance._embedded_in = set(Post.objects.filter(frameworks=instance).values_list("pk", flat=True))
+
+
+def framework_deleted(sender, instance, **kwargs) -> None:
+    SearchDocument.objects.filter(kind=SearchDocument.Kind.FRAMEWORK, object_id=instance.pk).delete()
+    need(rerender_posts=getattr(instance, "_embedded_in", set()))
+
+
+def point_written(sender, instance, raw=False, **kwargs) -> None:
+    if acts_on(raw):
+        need(rerender_embedding={instance.framework_id}, index_frameworks={instance.framework_id})
+
+
+def slug_loaded(sender, instance, **kwargs) -> None:
+    instance._slug_as_loaded = instance.__dict__.get("slug")
+
+
+# Posts: their search documents; renamed ones redirect.
+
+
+def post_saved(sender, instance, raw=False, **kwargs) -> None:
+    old_slug = getattr(instance, "_slug_as_loaded", None)
+    if not raw and old_slug and old_slug != instance.slug:
+        redirect_moved(old_path=reverse("blog:detail", kwargs={"slug": old_slug}), new_path=instance.get_absolute_url())
+    instance._slug_as_loaded = instance.slug
+    if acts_on(raw):
+        need(index_posts={instance.pk})
+
+
+def post_deleted(sender, instance, **kwargs) -> None:
+    SearchDocument.objects.filter(kind=SearchDocument.Kind.POST, object_id=instance.pk).delete()
+
+
+# Tags: part of the search text of what carries them; renamed ones redirect.
+
+
+def tag_path(slug: str) -> str:
+    return reverse("blog:tag", kwargs={"slug": slug})
+
+
+def tagging_written(sender, instance, raw=False, **kwargs) -> None:
+    if acts_on(raw):
+        reindex_tagged([instance])
+
+
+def tag_saved(sender, instance, created=False, raw=False, **kwargs) -> None:
+    old_slug = getattr(instance, "_slug_as_loaded", None)
+    if not raw and old_slug and old_slug != instance.slug:
+        redirect_moved(old_path=tag_path(old_slug), new_path=tag_path(instance.slug))
+    instance._slug_as_loaded = instance.slug
+    if not created and acts_on(raw):
+        reindex_tagged(TaggedItem.objects.filter(tag=instance).select_related("content_type"))
+
+
+def reindex_tagged(items) -> None:
+    post_ids, framework_ids = set(), set()
+    for item in items:
+        kind = item.content_type.model
+        if kind == "post":
+            post_ids.add(item.object_id)
+        elif kind == "framework":
+            framework_ids.add(item.object_id)
+    need(index_posts=post_ids, index_frameworks=framework_ids)
+
+
+def connect() -> None:
+    for model in (Framework, Post, Tag):
+        post_init.connect(slug_loaded, sender=model, dispatch_uid=f"blog-slug-loaded-{model._meta.label_lower}")
+    post_save.connect(framework_saved, sender=Framework, dispatch_uid="blog-framework-saved")
+    pre_delete.connect(framework_deleting, sender=Framework, dispatch_uid="blog-framework-deleting")
+    post_delete.connect(framework_deleted, sender=Framework, dispatch_uid="blog-framework-deleted")
+    for model in (Pro, Con):
+        post_save.connect(point_written, sender=model, dispatch_uid=f"blog-point-saved-{model._meta.label_lower}")
+        post_delete.connect(point_written, sender=model, dispatch_uid=f"blog-point-deleted-{model._meta.label_lower}")
+    post_save.connect(post_saved, sender=Post, dispatch_uid="blog-post-saved")
+    post_delete.connect(post_deleted, sender=Post, dispatch_uid="blog-post-deleted")
+    post_save.connect(tagging_written, sender=TaggedItem, dispatch_uid="blog-tagging-saved")
+    post_delete.connect(tagging_written, sender=TaggedItem, dispatch_uid="blog-tagging-deleted")
+    post_save.connect(tag_saved, sender=Tag, dispatch_uid="blog-tag-saved")
