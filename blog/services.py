@@ -2,11 +2,12 @@ from django.db import transaction
 
 from config.page_cache import tokens
 from config.page_cache.deps import changed
+from frameworks.models import Con, Framework, Pro
 
 from .markdown.blocks import embed_slug
 from .markdown.fences import Fence, split_fences
 from .models import Post
-from .search.index import search_index_post
+from .search.index import search_index_frameworks, search_index_post
 
 
 @transaction.atomic
@@ -47,3 +48,24 @@ def posts_follow_slug_change(*, framework_id: int, old_slug: str, new_slug: str)
         post.body = rewrite_embeds(post.body, old_slug=old_slug, new_slug=new_slug)
         post.save()
     return len(posts)
+
+
+@transaction.atomic
+def site_rerender() -> tuple[int, int]:
+    """Render every entry, pro, con and post again from its source, and rewrite every search
+    document: after a renderer change, or writes that sent no signal (QuerySet.update(), a raw
+    load, a revision reverted in a shell). Stored HTML only: no row counts as edited."""
+    frameworks = list(Framework.objects.all())
+    for framework in frameworks:
+        framework.render()
+        Framework.objects.filter(pk=framework.pk).update(
+            description_html=framework.description_html, closing_notes_html=framework.closing_notes_html
+        )
+    for model in (Pro, Con):
+        for point in model.objects.all():
+            point.render()
+            model.objects.filter(pk=point.pk).update(text_html=point.text_html)
+    changed(tokens.table("framework"))
+    posts = posts_rerender(posts=Post.objects.all())
+    search_index_frameworks(framework_ids=[framework.pk for framework in frameworks])
+    return len(posts), len(frameworks)

@@ -114,10 +114,13 @@ class Framework(models.Model):
     def share_image(self):
         return self.image or self.social_card or None
 
-    def save(self, *args, **kwargs):
-        clean_text_fields(Framework, self)  # before deriving the card and HTML from it
+    def render(self) -> None:
         self.description_html = render_markdown(self.description)
         self.closing_notes_html = render_markdown(self.closing_notes)
+
+    def save(self, *args, **kwargs):
+        clean_text_fields(Framework, self)  # before deriving the card and HTML from it
+        self.render()
         if not self.image:
             title = f"{self.name}: {self.tagline}" if self.tagline else self.name
             ensure_card(self.social_card, slug=f"framework-{self.slug}", title=title, kicker="Framework")
@@ -140,9 +143,12 @@ class Point(models.Model):
         # Whole, because revision diffs compare pros and cons by this text.
         return f"{self.label}: {self.text}" if self.label else self.text
 
+    def render(self) -> None:
+        self.text_html = render_inline(self.text)
+
     def save(self, *args, **kwargs):
         clean_text_fields(type(self), self)
-        self.text_html = render_inline(self.text)
+        self.render()
         super().save(*args, **kwargs)
 
 

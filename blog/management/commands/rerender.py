@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from blog.services import site_rerender
+
+
+class Command(BaseCommand):
+    help = (
+        "Render every entry, pro, con and post again and rewrite the search index: after a renderer "
+        "change, or writes that sent no signal (QuerySet.update(), loaddata, a revision reverted in a shell)."
+    )
+
+    def handle(self, *args, **options):
+        posts, frameworks = site_rerender()
+        self.stdout.write(self.style.SUCCESS(f"Rendered {posts} posts and {frameworks} entries again."))
