@@ -5,9 +5,11 @@ import re
 
 from django.urls import Resolver404, resolve
 
+from config.markdown import embedded_slugs
 from frameworks.models import Framework
 
-from .markdown import embedded_slugs, render_markdown
+from .models import Post
+from .rendering import render_article
 
 IMG = re.compile(r"<img\b[^>]*>")
 ALT = re.compile(r'\balt="([^"]*)"')
@@ -16,8 +18,6 @@ MISSING_FIGURE = re.compile(r'<div class="figure-missing">')
 
 
 def internal_link_is_broken(path: str) -> bool:
-    from .models import Post
-
     try:
         match = resolve(path)
     except Resolver404:
@@ -30,7 +30,7 @@ def internal_link_is_broken(path: str) -> bool:
 
 
 def publish_problems(*, body: str, hero_image=None, hero_alt: str = "") -> list[str]:
-    html = render_markdown(body, include_drafts=True)
+    html = render_article(body, include_drafts=True)
     problems = []
     for image in IMG.findall(html):
         alt = ALT.search(image)

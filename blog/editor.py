@@ -8,8 +8,9 @@ from django.views import View
 from markdownx.forms import ImageForm
 from markdownx.views import ImageUploadView
 
-from .images import reencode
-from .markdown import preview
+from config.images import reencode
+
+from .rendering import preview
 
 
 class PreviewView(View):

@@ -10,11 +10,10 @@ from pathlib import Path
 import yaml
 from django.core.files.storage import default_storage
 
+from config.markdown.blocks import embed_slug, parse_block_fields
+from config.markdown.export import framework_markdown
+from config.markdown.fences import Fence, split_fences
 from frameworks.models import Framework
-
-from .markdown.blocks import embed_slug, parse_block_fields
-from .markdown.export import framework_markdown
-from .markdown.fences import Fence, split_fences
 
 EXEC_BLOCK = "```python exec\nimport reflex as rx\nfrom reflex_image_zoom import image_zoom\n```\n"
 

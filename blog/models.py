@@ -10,15 +10,16 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
+from config.cards import ensure_card
+from config.images import ReencodedImageField, validate_image_file
+from config.markdown import embedded_slugs
+from config.markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
 from config.page_cache import tokens
 from config.page_cache.deps import changed
 from config.text import clean_text_fields
 from frameworks.models import Framework, PublishableQuerySet, Status
 
-from .cards import ensure_card
-from .images import ReencodedImageField, validate_image_file
-from .markdown import embedded_slugs, render_markdown
-from .markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
+from .rendering import render_article
 
 # A contents box helps from this many sections up.
 TOC_MIN_SECTIONS = 4
@@ -209,7 +210,7 @@ class Post(models.Model):
         return sum(1 for heading in self.toc if heading["level"] == 2) >= TOC_MIN_SECTIONS
 
     def render(self) -> None:
-        html = render_markdown(self.body)
+        html = render_article(self.body)
         self.toc = table_of_contents(html)
         self.word_count = word_count(html)
         self.body_html = with_heading_anchors(html)

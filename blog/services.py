@@ -1,11 +1,11 @@
 from django.db import transaction
 
+from config.markdown.blocks import embed_slug
+from config.markdown.fences import Fence, split_fences
 from config.page_cache import tokens
 from config.page_cache.deps import changed
 from frameworks.models import Con, Framework, Pro
 
-from .markdown.blocks import embed_slug
-from .markdown.fences import Fence, split_fences
 from .models import Post
 from .search.index import search_index_frameworks, search_index_post
 

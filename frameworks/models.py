@@ -6,9 +6,9 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
-from blog.cards import ensure_card
-from blog.images import ReencodedImageField, validate_image_file
-from blog.markdown import render_inline, render_markdown
+from config.cards import ensure_card
+from config.images import ReencodedImageField, validate_image_file
+from config.markdown import render_inline, render_markdown
 from config.text import clean_text_fields
 
 
@@ -51,6 +51,10 @@ class FrameworkQuerySet(PublishableQuerySet):
 
     def for_detail(self):
         return self.prefetch_related("tags", "pros", "cons")
+
+    def for_embeds(self, slugs) -> dict:
+        """The entries these slugs name, with what an embed shows: the renderer's lookup."""
+        return {framework.slug: framework for framework in self.filter(slug__in=slugs).prefetch_related("pros", "cons")}
 
 
 class Framework(models.Model):
@@ -115,8 +119,8 @@ class Framework(models.Model):
         return self.image or self.social_card or None
 
     def render(self) -> None:
-        self.description_html = render_markdown(self.description)
-        self.closing_notes_html = render_markdown(self.closing_notes)
+        self.description_html = render_markdown(self.description, entries=Framework.objects.for_embeds)
+        self.closing_notes_html = render_markdown(self.closing_notes, entries=Framework.objects.for_embeds)
 
     def save(self, *args, **kwargs):
         clean_text_fields(Framework, self)  # before deriving the card and HTML from it

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from blog.images import reencode
+from config.images import reencode
 
 from .errors import ImportFailed
 
@@ -43,7 +43,7 @@ class AssetStore:
         return None
 
     def store(self, path: Path, *, folder: str) -> str:
-        """Validate, re-encode and store an image (blog/images.py: only its pixels are kept); the
+        """Validate, re-encode and store an image (config/images.py: only its pixels are kept); the
         name carries the stored bytes' hash, so re-imports reuse the file."""
         try:
             data = path.read_bytes()

@@ -5,8 +5,8 @@ from collections.abc import Callable
 
 import yaml
 
-from blog.markdown.blocks import MD_BLOCKS
-from blog.markdown.fences import Fence, split_fences
+from config.markdown.blocks import MD_BLOCKS
+from config.markdown.fences import Fence, split_fences
 
 from .errors import ImportFailed
 from .eval_blocks import Image, Link, Text, Untranslatable, Video, exec_constants, translate_eval

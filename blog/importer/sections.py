@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from blog.markdown.fences import Fence, split_fences
+from config.markdown.fences import Fence, split_fences
 from config.slugs import slug_for
 
 H2 = re.compile(r"^##(?!#)\s+(?P<title>.+?)\s*#*\s*$")

@@ -6,10 +6,10 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from blog.cards import card_name
 from blog.derived import batched
-from blog.markdown.fences import tidy_blank_lines
 from blog.models import Author, FaqItem, Post
+from config.cards import card_name
+from config.markdown.fences import tidy_blank_lines
 from config.slugs import slug_for
 from config.text import strip_controls
 from frameworks.models import Con, Framework, Pro, Status

@@ -7,7 +7,7 @@ import markdown
 import pytest
 from django.urls import reverse
 
-from blog.markdown.fences import Fence, split_fences
+from config.markdown.fences import Fence, split_fences
 from conftest import SEED_FRAMEWORKS, SEED_SLUG
 
 pytestmark = pytest.mark.django_db

@@ -209,7 +209,7 @@ IMAGE_MAX_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # The editor's live preview renders through the public renderer and sanitiser.
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "blog.markdown.preview"
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "blog.rendering.preview"
 MARKDOWNX_URLS_PATH = "/admin-tools/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/admin-tools/markdownx/upload/"
 MARKDOWNX_MEDIA_PATH = "uploads/"

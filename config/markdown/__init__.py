@@ -1,6 +1,11 @@
-"""Markdown to sanitised HTML: the one renderer for posts, entries and the editor's preview."""
+"""Markdown to sanitised HTML: the one renderer for posts, entries and the editor's preview.
+
+A pure function of the Markdown and a lookup for embedded entries (`entries`: slugs → the
+entries by slug), so it runs no query of its own and any app can use it.
+"""
 
 import re
+from collections.abc import Callable
 
 import markdown
 from markdown.extensions import Extension
@@ -61,20 +66,16 @@ def embedded_slugs(source: str) -> list[str]:
     return slugs
 
 
-def load_frameworks(slugs: list[str]) -> dict:
-    from frameworks.models import Framework
-
-    if not slugs:
-        return {}
-    queryset = Framework.objects.filter(slug__in=slugs).prefetch_related("pros", "cons")
-    return {framework.slug: framework for framework in queryset}
+def no_entries(slugs: list[str]) -> dict:
+    return {}
 
 
-def render_markdown(source: str, *, include_drafts: bool = False) -> str:
-    """Sanitised HTML for a Markdown source with our blocks; framework embeds are looked up once."""
+def render_markdown(source: str, *, entries: Callable[[list[str]], dict] = no_entries, include_drafts=False) -> str:
+    """Sanitised HTML for a Markdown source with our blocks; embedded entries are looked up once."""
     if not source or not source.strip():
         return ""
-    context = RenderContext(frameworks=load_frameworks(embedded_slugs(source)), include_drafts=include_drafts)
+    slugs = embedded_slugs(source)
+    context = RenderContext(frameworks=entries(slugs) if slugs else {}, include_drafts=include_drafts)
     return sanitize(_converter(context).convert(source))
 
 
@@ -86,8 +87,3 @@ def render_inline(text: str) -> str:
     html = plain_markdown(text)
     match = PARAGRAPH.match(html.strip())
     return sanitize(match[1] if match else html)
-
-
-def preview(content: str) -> str:
-    """django-markdownx's live preview: the public renderer, plus notes on drafts and bad embeds."""
-    return render_markdown(content, include_drafts=True)
