@@ -5,13 +5,13 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from config import structured_data
 from config.markdown.export import post_markdown
+from config.mixins import StaffPreviewMixin
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
 from frameworks.models import Framework
 
-from . import structured_data
-from .mixins import StaffPreviewMixin
 from .models import Post
 from .previews import BadPreviewLink, post_for_token
 from .search import MAX_QUERY_LENGTH, matching_documents, results_for

@@ -12,8 +12,10 @@ importer also strips its source first, to tell the editor what it removed.
 """
 
 import re
+from html import unescape
 
 from django.db import models
+from django.utils.html import strip_tags
 from taggit.utils import _parse_tags
 
 UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -60,3 +62,7 @@ def tags_from_string(text: str) -> list[str]:
     them up (cleaned only at save, "Ca\bfé" would be a new tag colliding with "Café")."""
     names = (strip_controls(name)[0].strip() for name in _parse_tags(text))
     return sorted({name for name in names if name})
+
+
+def plain_text(html: str) -> str:
+    return " ".join(unescape(strip_tags(html or "")).split())

@@ -2,9 +2,8 @@ from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.views.generic import DetailView, ListView, TemplateView
 
-from blog import structured_data
-from blog.mixins import StaffPreviewMixin
-from blog.models import Post
+from config import structured_data
+from config.mixins import StaffPreviewMixin
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
 
@@ -60,7 +59,9 @@ def latest_posts(posts):
 
 
 def covering_posts():
-    return Prefetch("posts", queryset=latest_posts(Post.objects.all())[:COVERING], to_attr="latest_posts")
+    # The posts app's model, reached through the relation it declares: frameworks imports no app.
+    posts = Framework._meta.get_field("posts").related_model.objects.all()
+    return Prefetch("posts", queryset=latest_posts(posts)[:COVERING], to_attr="latest_posts")
 
 
 class CompareView(TemplateView):
@@ -120,7 +121,7 @@ class AlternativesView(DetailView):
         # Ranked against every entry by tags and covering articles.
         depends_on(tokens.FRAMEWORKS, tokens.POSTS)
         tag_ids = list(framework.tags.values_list("id", flat=True))
-        post_ids = list(Post.objects.published().filter(frameworks=framework).values_list("id", flat=True))
+        post_ids = list(framework.posts.published().values_list("id", flat=True))
         alternatives = (
             Framework.objects.published()
             .exclude(pk=framework.pk)

@@ -1,16 +1,9 @@
 """Writing SearchDocument rows: called by blog/derived.py when a post or an entry (or its tags,
 pros or cons) changed, and by rebuild_search_index."""
 
-from html import unescape
-
-from django.utils.html import strip_tags
-
 from blog.models import Post, SearchDocument
+from config.text import plain_text
 from frameworks.models import Framework
-
-
-def plain_text(html: str) -> str:
-    return " ".join(unescape(strip_tags(html or "")).split())
 
 
 def search_index_post(*, post: Post) -> None:

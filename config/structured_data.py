@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from .search.index import plain_text
+from config.text import plain_text
 
 CONTEXT = "https://schema.org"
 
