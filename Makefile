@@ -40,6 +40,7 @@ serve: seed
 	$(SERVE_ENV) $(VENV)/bin/gunicorn config.wsgi --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile -
 
 test: install browser
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
 # What the tests need beyond Python: Debian's Chromium for the browser tests and redis-server

@@ -16,9 +16,11 @@ from django.utils.safestring import SafeString, mark_safe
 from blog.models import Post, SearchDocument
 from frameworks.models import Framework
 
+from . import postgres, sqlite
+from .marks import START, STOP
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-START, STOP = "\x02", "\x03"
 
 
 def query_terms(text: str) -> list[str]:
@@ -41,13 +43,7 @@ def visible_documents() -> QuerySet:
 
 
 def backend():
-    if connection.vendor == "postgresql":
-        from . import postgres
-
-        return postgres
-    from . import sqlite
-
-    return sqlite
+    return postgres if connection.vendor == "postgresql" else sqlite
 
 
 def matching_documents(text: str) -> QuerySet:

@@ -3,7 +3,7 @@
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db.models import QuerySet
 
-from . import START, STOP
+from .marks import START, STOP
 
 CONFIG = "english"
 

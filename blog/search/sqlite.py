@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from . import START, STOP
+from .marks import START, STOP
 
 TABLE = "blog_search_fts"
 
