@@ -58,7 +58,8 @@ def make_author(db):
 @pytest.fixture
 def make_framework(db):
     from blog.search.index import search_index_framework
-    from frameworks.models import Con, Framework, Pro, Status
+    from config.publishing import Status
+    from frameworks.models import Con, Framework, Pro
 
     counter = iter(range(1, 100_000))
 
@@ -87,7 +88,7 @@ def make_framework(db):
 def make_post(db, make_author):
     from blog.models import Post
     from blog.search.index import search_index_post
-    from frameworks.models import Status
+    from config.publishing import Status
 
     counter = iter(range(1, 100_000))
     authors = {}

@@ -34,7 +34,8 @@ from django.utils import timezone  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
 from blog.models import Author, Coverage, Post, SearchDocument  # noqa: E402
-from frameworks.models import Con, Framework, Pro, Status  # noqa: E402
+from config.publishing import Status  # noqa: E402
+from frameworks.models import Con, Framework, Pro  # noqa: E402
 
 SEED_DIR = Path(os.environ.get("SEED_DIR", ROOT.parent / "shared" / "seed"))
 PAGES = {

@@ -7,13 +7,13 @@ from django.db import models
 from django.urls import path
 from django.utils.html import format_html
 
-from frameworks.models import Status
+from config.editorial.locking import VersionedModelForm
+from config.editorial.modeladmin import EditorialAdmin
+from config.publishing import Status
 
 from . import tag_admin  # noqa: F401  (registers the Tag admin)
 from .admin_import import import_view
 from .checks import publish_problems
-from .editorial import EditorialAdmin
-from .locking import VersionedModelForm
 from .models import Author, FaqItem, Post, new_preview_nonce
 from .previews import preview_url
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from frameworks.models import Status
+from config.publishing import Status
 
 from .importer import ImportFailed, post_import
 

@@ -2,6 +2,7 @@
 in one zip, so a site can be restored or moved between SQLite and PostgreSQL."""
 
 import io
+import json
 import shutil
 import tempfile
 import zipfile
@@ -16,6 +17,11 @@ MEDIA = "media/"
 # Rebuilt by migrate, or not worth keeping: content types and permissions are matched by natural keys;
 # the page-cache epoch must never go back to an old value (config/page_cache/guard.py).
 EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes", "page_cache"]
+
+
+# Models that moved to another app since a backup may have been written: restored under their new
+# label (the table is the same).
+MOVED_MODELS = {"blog.editversion": "editorial.editversion"}
 
 
 class BackupError(Exception):
@@ -51,6 +57,7 @@ def backup_restore(path: Path) -> None:
             if not target.is_relative_to(folder.resolve()):
                 raise BackupError(f"{path} names a file outside the backup: {name}")
         archive.extractall(folder)
+        relabel_moved_models(folder / DATA)
         with transaction.atomic():
             call_command("flush", interactive=False, verbosity=0)
             call_command("loaddata", str(folder / DATA), verbosity=0)
@@ -61,3 +68,15 @@ def backup_restore(path: Path) -> None:
             shutil.copytree(folder / "media", media_root)
         else:
             media_root.mkdir(parents=True, exist_ok=True)
+
+
+def relabel_moved_models(data_file: Path) -> None:
+    try:
+        rows = json.loads(data_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BackupError(f"{DATA} is not readable JSON ({error})") from None
+    if isinstance(rows, list) and any(isinstance(row, dict) and row.get("model") in MOVED_MODELS for row in rows):
+        for row in rows:
+            if isinstance(row, dict) and row.get("model") in MOVED_MODELS:
+                row["model"] = MOVED_MODELS[row["model"]]
+        data_file.write_text(json.dumps(rows), encoding="utf-8")

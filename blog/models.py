@@ -16,8 +16,9 @@ from config.markdown import embedded_slugs
 from config.markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
 from config.page_cache import tokens
 from config.page_cache.deps import changed
+from config.publishing import PublishableQuerySet, Status
 from config.text import clean_text_fields
-from frameworks.models import Framework, PublishableQuerySet, Status
+from frameworks.models import Framework
 
 from .rendering import render_article
 
@@ -297,19 +298,3 @@ class SearchDocument(models.Model):
 # consistent; saving the restored form re-renders what depends on other objects.
 reversion.register(Post, follow=["faq_items"])
 reversion.register(FaqItem)
-
-
-class EditVersion(models.Model):
-    """How many times an object was saved from the admin, and by whom last: the optimistic lock.
-
-    Kept apart from the content so that restoring a revision never winds it back (blog/locking.py).
-    """
-
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    number = models.PositiveIntegerField(default=0)
-    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    saved_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_edit_version")]

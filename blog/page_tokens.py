@@ -7,7 +7,7 @@ from taggit.models import Tag, TaggedItem
 
 from config.page_cache import tokens
 from config.page_cache.deps import schedule, track
-from frameworks.models import Status
+from config.publishing import Status
 
 from .models import Author, Coverage, FaqItem, Post
 

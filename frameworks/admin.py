@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
-from blog.editorial import EditorialAdmin
+from config.editorial.modeladmin import EditorialAdmin
 from config.page_cache import tokens
 from config.page_cache.deps import changed
 

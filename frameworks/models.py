@@ -9,16 +9,8 @@ from taggit.managers import TaggableManager
 from config.cards import ensure_card
 from config.images import ReencodedImageField, validate_image_file
 from config.markdown import render_inline, render_markdown
+from config.publishing import PublishableQuerySet, Status
 from config.text import clean_text_fields
-
-
-class Status(models.TextChoices):
-    """Draft → in review → published. A published post dated in the future is scheduled."""
-
-    DRAFT = "draft", "Draft"
-    REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
-
 
 # An entry unchecked for longer than this is listed for re-verification in the admin.
 VERIFY_EVERY_DAYS = 180
@@ -26,17 +18,6 @@ VERIFY_EVERY_DAYS = 180
 
 def verification_cutoff():
     return timezone.localdate() - timezone.timedelta(days=VERIFY_EVERY_DAYS)
-
-
-class PublishableQuerySet(models.QuerySet):
-    """Base for querysets that define published(), the one publication rule of their model."""
-
-    def visible_to(self, user):
-        """Staff who may edit the model preview drafts at the real URL; everyone else sees published()."""
-        opts = self.model._meta
-        if user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
-            return self
-        return self.published()
 
 
 class FrameworkQuerySet(PublishableQuerySet):

@@ -40,3 +40,28 @@ def test_a_broken_backup_is_refused_and_changes_nothing(seeded, tmp_path):
     with pytest.raises(CommandError, match="not a backup zip"):
         call_command("restore", str(bad))
     assert Post.objects.count() == 1
+
+
+def test_a_backup_written_before_the_lock_moved_to_config_restores(seeded, tmp_path, staff_client):
+    """Backups name EditVersion rows `blog.editversion` from before the model moved: still restorable."""
+    import json
+    import zipfile
+
+    from config.editorial.models import EditVersion
+    from tests.admin_forms import admin_form_data
+
+    url = f"/admin/blog/post/{seeded.post.pk}/change/"
+    assert staff_client.post(url, admin_form_data(staff_client.get(url).text)).status_code == 302
+    archive = tmp_path / "site.zip"
+    call_command("backup", str(archive), stdout=StringIO())
+    with zipfile.ZipFile(archive) as current:
+        rows = json.loads(current.read("data.json"))
+    assert any(row["model"] == "editorial.editversion" for row in rows)
+    for row in rows:
+        if row["model"] == "editorial.editversion":
+            row["model"] = "blog.editversion"
+    old = tmp_path / "old.zip"
+    with zipfile.ZipFile(old, "w") as copy:
+        copy.writestr("data.json", json.dumps(rows))
+    call_command("restore", str(old), stdout=StringIO())
+    assert EditVersion.objects.get(object_id=seeded.post.pk).number == 1

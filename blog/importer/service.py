@@ -10,9 +10,10 @@ from blog.derived import batched
 from blog.models import Author, FaqItem, Post
 from config.cards import card_name
 from config.markdown.fences import tidy_blank_lines
+from config.publishing import Status
 from config.slugs import slug_for
 from config.text import strip_controls
-from frameworks.models import Con, Framework, Pro, Status
+from frameworks.models import Con, Framework, Pro
 
 from .assets import AssetStore
 from .body import convert_body

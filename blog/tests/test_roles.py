@@ -7,7 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from blog.models import Author, Post
-from frameworks.models import Framework, Status
+from config.publishing import Status
+from frameworks.models import Framework
 from tests.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db

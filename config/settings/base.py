@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "config.page_cache",
+    "config.editorial",
     "frameworks",
     "blog",
 ]

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from blog.importer import ImportFailed, post_import
 from blog.models import Post
-from frameworks.models import Status
+from config.publishing import Status
 
 
 class Command(BaseCommand):

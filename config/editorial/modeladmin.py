@@ -12,7 +12,7 @@ from django.db import transaction
 from markdownx.admin import MarkdownxModelAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
-from frameworks.models import Status
+from config.publishing import Status
 
 from .locking import ConflictError, VersionedModelForm, bump_version, claim_version
 
