@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from blog.roles import ROLES, ensure_role_groups
+from config.editorial.roles import ROLES, ensure_role_groups
 
 def create_groups(apps, schema_editor):
     # Permissions are normally made after all migrations; these groups need them now.

@@ -8,9 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from blog.models import Author, Post
-from conftest import SEED_SLUG
-from frameworks.models import Framework
-from tests.admin_forms import admin_edit_pro, admin_form_data
+from tests.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -46,35 +44,6 @@ def test_changelists_filter_by_status_and_search(staff_client, seeded, make_post
     assert "A draft about Bottle" in response.text and "Top Python Web" not in response.text
     response = staff_client.get(reverse("admin:frameworks_framework_changelist"), {"q": "Starlette"})
     assert "FastAPI" in response.text and "Gradio" not in response.text
-
-
-def test_change_forms_open_with_pros_and_cons_inlines_and_view_on_site(staff_client, seeded):
-    reflex = Framework.objects.get(slug="reflex")
-    response = staff_client.get(reverse("admin:frameworks_framework_change", args=[reflex.pk]))
-    assert "Pure Python" in response.text and "Breaking changes" in response.text
-    assert "View on site" in response.text
-    response = staff_client.get(reverse("admin:blog_post_change", args=[seeded.post.pk]))
-    assert "markdownx" in response.text and "Reflex, Django, Flask" in response.text
-
-
-def test_changing_one_pro_shows_on_the_entry_page_and_the_article(staff_client, client, seeded):
-    reflex = Framework.objects.get(slug="reflex")
-    text = "Frontend and backend in one language, edited in the admin."
-    admin_edit_pro(staff_client, framework=reflex, label="Pure Python", text=text)
-    for page in (reflex.get_absolute_url(), reverse("blog:detail", kwargs={"slug": SEED_SLUG})):
-        assert "Frontend and backend in one language, edited in the admin." in client.get(page).text
-    assert Post.objects.get().body == seeded.post.body  # the post itself was not touched
-
-
-def test_unpublishing_an_entry_removes_its_section_from_the_article(staff_client, client, seeded):
-    gradio = Framework.objects.get(slug="gradio")
-    staff_client.post(
-        reverse("admin:frameworks_framework_changelist"),
-        {"action": "unpublish", "_selected_action": [gradio.pk]},
-    )
-    article = client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG})).text
-    assert "Create and share machine learning interfaces" not in article
-    assert client.get(gradio.get_absolute_url()).status_code == 404
 
 
 def test_fake_hero_image_is_refused_with_a_form_error_and_no_file(staff_client, seeded, media_root):
@@ -168,18 +137,6 @@ def test_editor_upload_stores_a_real_image(staff_client):
     assert response.status_code == 200 and response.json()["image_code"].startswith("![](/media/uploads/")
 
 
-def test_renaming_an_entry_slug_keeps_its_section_in_every_article(staff_client, client, seeded):
-    dash = Framework.objects.get(slug="plotly-dash")
-    url = reverse("admin:frameworks_framework_change", args=[dash.pk])
-    data = admin_form_data(staff_client.get(url).text)
-    data["slug"] = "dash"
-    assert staff_client.post(url, data).status_code == 302
-    body = Post.objects.get().body
-    assert "```framework dash\n```" in body and "[**Plotly Dash**](#dash)" in body
-    article = client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG})).text
-    assert "Interactive data apps &amp; dashboards" in article and 'href="/frameworks/dash/"' in article
-
-
 def test_hero_image_over_the_byte_limit_is_refused(staff_client, seeded, settings, media_root):
     settings.IMAGE_MAX_BYTES = 50
     url = reverse("admin:blog_post_change", args=[seeded.post.pk])
@@ -189,11 +146,3 @@ def test_hero_image_over_the_byte_limit_is_refused(staff_client, seeded, setting
     response = staff_client.post(url, data)
     assert response.status_code == 200 and "; the limit is 50 bytes." in response.text
     assert media_files(media_root) == before
-
-
-def test_deleting_an_entry_removes_its_section_from_the_article(staff_client, client, seeded):
-    gradio = Framework.objects.get(slug="gradio")
-    response = staff_client.post(reverse("admin:frameworks_framework_delete", args=[gradio.pk]), {"post": "yes"})
-    assert response.status_code == 302
-    article = client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG})).text
-    assert "Create and share machine learning interfaces" not in article and "Plotly Dash" in article

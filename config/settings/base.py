@@ -63,7 +63,7 @@ MIDDLEWARE = [
     # Old URLs of renamed posts, entries and tags answer with a permanent redirect.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     "csp.middleware.CSPMiddleware",
-    "blog.middleware.BackendUnavailableMiddleware",
+    "config.middleware.BackendUnavailableMiddleware",
     # Last, as its documentation asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
     # Innermost: a hit skips only the view; headers (CSP, ETag) are still added on the way out.

@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from blog.models import Post
-from blog.roles import ensure_role_groups
+from config.editorial.roles import ensure_role_groups
 
 PASSWORD = "a long test password"
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from blog.backups import backup_write
+from config.backups import backup_write
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from blog.backups import BackupError, backup_restore
+from config.backups import BackupError, backup_restore
 
 
 class Command(BaseCommand):
