@@ -8,9 +8,11 @@ once, inside the write's transaction. Inside `batched()` (every request, through
 save of an entry with three changed pros re-renders each article once, and an admin save of a
 post writes its search document once, not once per tag.
 
-Raw saves (loaddata, a restore, a revision revert) carry their own derived fields: they are
-acted on only inside a batch, when every row of the operation is in (a revision revert in the
-admin). `manage.py rerender` brings everything in step after any other raw load.
+Raw saves (loaddata, a restore, a revision revert) arrive in any order and carry their own
+derived fields: they are acted on only inside a batch, when every row of the operation is in (a
+revision reverted in the admin; `manage.py loaddata`, which blog wraps in one). A backup restore
+uses Django's own loaddata: its rows are the whole site, copies included. `manage.py rerender`
+brings everything in step after any other raw write (a revision reverted in a shell).
 """
 
 import contextvars

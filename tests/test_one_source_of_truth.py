@@ -196,3 +196,18 @@ def test_an_admin_save_of_a_post_writes_its_search_document_once(staff_client, s
     assert staff_client.post(url, data).status_code == 302
     assert written == [seeded.post.pk]
     assert "Indexed once." in SearchDocument.objects.get(kind="post", object_id=seeded.post.pk).text
+
+
+@pytest.mark.django_db
+def test_loaddata_of_an_edited_entry_reaches_the_article(client, seeded, tmp_path):
+    """A fixture holding only the entry: the article embedding it is rendered again at the end."""
+    from django.core import serializers
+
+    pro = Pro.objects.get(framework=reflex(), label="Pure Python")
+    pro.text = NEW_PRO
+    pro.render()  # as dumpdata would have written it: the row with its own HTML
+    fixture = tmp_path / "reflex.json"
+    fixture.write_text(serializers.serialize("json", [pro]))
+    warm(client)
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert_everywhere(client, "edit a pro")

@@ -6,7 +6,7 @@ from blog.services import site_rerender
 class Command(BaseCommand):
     help = (
         "Render every entry, pro, con and post again and rewrite the search index: after a renderer "
-        "change, or writes that sent no signal (QuerySet.update(), loaddata, a revision reverted in a shell)."
+        "change, or writes that sent no signal (QuerySet.update(), bulk_create, a revision reverted in a shell)."
     )
 
     def handle(self, *args, **options):
