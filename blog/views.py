@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from config import structured_data
+from config.images import stored_image
 from config.markdown.export import post_markdown
 from config.mixins import StaffPreviewMixin
 from config.page_cache import tokens
@@ -102,7 +103,8 @@ class PostMarkdownView(DetailView):
     def render_to_response(self, context, **kwargs):
         post = self.object
         embedded = Framework.objects.published().filter(posts=post).prefetch_related("pros", "cons")
-        text = post_markdown(post, frameworks={f.slug: f for f in embedded}, absolute=self.request.build_absolute_uri)
+        frameworks = {framework.slug: framework for framework in embedded}
+        text = post_markdown(post, frameworks=frameworks, absolute=self.request.build_absolute_uri, media=stored_image)
         return HttpResponse(text, content_type="text/markdown; charset=utf-8")
 
 

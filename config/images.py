@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models
 from PIL import Image, ImageOps, ImageSequence
 
@@ -127,3 +128,20 @@ class ReencodedImageField(models.ImageField):
             clean = reencode(file.file, name=PurePosixPath(file.name).name)
             file.file, file.name = clean, clean.name
         return super().pre_save(model_instance, add)
+
+
+def stored_image(src: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The renderer's media lookup: an http(s) image as it is; a media path only if the file is
+    really there, with its size."""
+    if src.startswith(("https://", "http://")):
+        return src, None
+    if not src or src.startswith("/") or ".." in src.split("/"):
+        return None, None
+    if not default_storage.exists(src):
+        return None, None
+    try:
+        with default_storage.open(src) as handle, Image.open(handle) as image:
+            size = image.size
+    except (OSError, ValueError):
+        return None, None
+    return default_storage.url(src), size

@@ -7,7 +7,7 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
 from config.cards import ensure_card
-from config.images import ReencodedImageField, validate_image_file
+from config.images import ReencodedImageField, stored_image, validate_image_file
 from config.markdown import render_inline, render_markdown
 from config.publishing import PublishableQuerySet, Status
 from config.text import clean_text_fields
@@ -100,8 +100,9 @@ class Framework(models.Model):
         return self.image or self.social_card or None
 
     def render(self) -> None:
-        self.description_html = render_markdown(self.description, entries=Framework.objects.for_embeds)
-        self.closing_notes_html = render_markdown(self.closing_notes, entries=Framework.objects.for_embeds)
+        lookups = {"entries": Framework.objects.for_embeds, "media": stored_image}
+        self.description_html = render_markdown(self.description, **lookups)
+        self.closing_notes_html = render_markdown(self.closing_notes, **lookups)
 
     def save(self, *args, **kwargs):
         clean_text_fields(Framework, self)  # before deriving the card and HTML from it

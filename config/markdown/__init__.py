@@ -1,7 +1,8 @@
 """Markdown to sanitised HTML: the one renderer for posts, entries and the editor's preview.
 
-A pure function of the Markdown and a lookup for embedded entries (`entries`: slugs → the
-entries by slug), so it runs no query of its own and any app can use it.
+A pure function of the Markdown and two lookups its caller passes: embedded entries (`entries`:
+slugs → the entries by slug) and figures' images (`media`: src → url and size). It runs no query
+and opens no file of its own, so any app can use it.
 """
 
 import re
@@ -12,7 +13,7 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
 
-from .blocks import RenderContext, embed_slug, render_block
+from .blocks import RenderContext, embed_slug, remote_only, render_block
 from .core import BASE_EXTENSIONS, plain_markdown
 from .fences import Fence, split_fences
 from .sanitize import sanitize
@@ -70,12 +71,19 @@ def no_entries(slugs: list[str]) -> dict:
     return {}
 
 
-def render_markdown(source: str, *, entries: Callable[[list[str]], dict] = no_entries, include_drafts=False) -> str:
-    """Sanitised HTML for a Markdown source with our blocks; embedded entries are looked up once."""
+def render_markdown(
+    source: str,
+    *,
+    entries: Callable[[list[str]], dict] = no_entries,
+    media: Callable[[str], tuple] = remote_only,
+    include_drafts: bool = False,
+) -> str:
+    """Sanitised HTML for a Markdown source with our blocks; embedded entries are looked up once,
+    figures' images through `media` (config.images.stored_image for the site's storage)."""
     if not source or not source.strip():
         return ""
     slugs = embedded_slugs(source)
-    context = RenderContext(frameworks=entries(slugs) if slugs else {}, include_drafts=include_drafts)
+    context = RenderContext(frameworks=entries(slugs) if slugs else {}, media=media, include_drafts=include_drafts)
     return sanitize(_converter(context).convert(source))
 
 

@@ -4,13 +4,12 @@ Documented for editors in the README ("Writing posts"). Each renderer returns HT
 goes through the sanitiser with the rest of the document.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
 import yaml
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from PIL import Image
 
 from .core import plain_markdown
 
@@ -19,11 +18,18 @@ CALLOUT_KINDS = {"info", "success", "warning", "error", "tip", "note"}
 MD_BLOCKS = {"alert": "callout", "video": "video link"}
 
 
+def remote_only(src: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The media lookup when the caller gives none: http(s) images as they are, nothing stored."""
+    return (src, None) if src.startswith(("https://", "http://")) else (None, None)
+
+
 @dataclass
 class RenderContext:
     """What one render needs to resolve references: the embedded entries, fetched in one query."""
 
     frameworks: dict = field(default_factory=dict)
+    # src → (url, (width, height)) of an image, or (None, None): the caller's storage, not ours.
+    media: Callable[[str], tuple] = remote_only
     include_drafts: bool = False
     figures: int = 0  # numbers each figure's zoom target within the document
 
@@ -57,28 +63,12 @@ def parse_block_fields(body: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def image_url_and_size(src: str) -> tuple[str | None, tuple[int, int] | None]:
-    """An http(s) image is used as is; a media path only if the file is really there."""
-    if src.startswith(("https://", "http://")):
-        return src, None
-    if not src or src.startswith("/") or ".." in src.split("/"):
-        return None, None
-    if not default_storage.exists(src):
-        return None, None
-    try:
-        with default_storage.open(src) as handle, Image.open(handle) as image:
-            size = image.size
-    except (OSError, ValueError):
-        return None, None
-    return default_storage.url(src), size
-
-
 def render_figure(body: str, context: RenderContext) -> str:
     """A figure whose image opens larger on click: a CSS :target overlay, no JavaScript."""
     fields = parse_block_fields(body)
     alt = str(fields.get("alt") or "")
     caption = str(fields.get("caption") or "")
-    url, size = image_url_and_size(str(fields.get("src") or ""))
+    url, size = context.media(str(fields.get("src") or ""))
     context.figures += 1
     number = context.figures
     parts = [f'<figure class="figure" id="figure-{number}">']

@@ -2,7 +2,7 @@
 
 import yaml
 
-from .blocks import embed_slug, image_url_and_size, parse_block_fields
+from .blocks import embed_slug, parse_block_fields, remote_only
 from .fences import Fence, split_fences
 
 
@@ -23,9 +23,9 @@ def framework_markdown(framework, *, heading: str) -> str:
     return "\n".join(lines)
 
 
-def figure_markdown(body: str, *, absolute) -> str:
+def figure_markdown(body: str, *, absolute, media=remote_only) -> str:
     fields = parse_block_fields(body)
-    url, _ = image_url_and_size(str(fields.get("src") or ""))
+    url, _ = media(str(fields.get("src") or ""))
     alt, caption = fields.get("alt") or "", fields.get("caption") or ""
     lines = [f"![{alt}]({absolute(url)})" if url else f"[Image: {alt}]"]
     if caption:
@@ -33,7 +33,7 @@ def figure_markdown(body: str, *, absolute) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def post_markdown(post, *, frameworks: dict, absolute) -> str:
+def post_markdown(post, *, frameworks: dict, absolute, media=remote_only) -> str:
     """frameworks: the published entries by slug; embeds of anything else are left out, as on the page."""
     front = {
         "title": post.title,
@@ -56,7 +56,7 @@ def post_markdown(post, *, frameworks: dict, absolute) -> str:
                 link = f"[{framework.name}]({absolute(framework.get_absolute_url())})"
                 parts.append(framework_markdown(framework, heading=link))
         elif part.words == ["figure"]:
-            parts.append(figure_markdown(part.body, absolute=absolute))
+            parts.append(figure_markdown(part.body, absolute=absolute, media=media))
         else:
             parts.append(part.source())
     return "".join(parts)
