@@ -18,7 +18,7 @@ brings everything in step after any other raw write (a revision reverted in a sh
 import contextvars
 import logging
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.db import DatabaseError, transaction
 
@@ -38,11 +38,11 @@ class Pending:
     rerender_posts: set = field(default_factory=set)
 
     def __bool__(self) -> bool:
-        return bool(self.index_posts or self.index_frameworks or self.rerender_embedding or self.rerender_posts)
+        return any(getattr(self, item.name) for item in fields(self))
 
     def merge(self, other: "Pending") -> None:
-        for name in ("index_posts", "index_frameworks", "rerender_embedding", "rerender_posts"):
-            getattr(self, name).update(getattr(other, name))
+        for item in fields(self):
+            getattr(self, item.name).update(getattr(other, item.name))
 
 
 _batch: contextvars.ContextVar[Pending | None] = contextvars.ContextVar("derived_batch", default=None)
@@ -63,17 +63,24 @@ def need(**ids) -> None:
 
 
 @contextmanager
+def collecting():
+    """What writes inside need, collected (not done) into the Pending this yields."""
+    batch = Pending()
+    reset = _batch.set(batch)
+    try:
+        yield batch
+    finally:
+        _batch.reset(reset)
+
+
+@contextmanager
 def batched():
     """Collect what writes inside need; do it once when the block ends without an error."""
     if _batch.get() is not None:  # nested: the outer batch does it
         yield
         return
-    batch = Pending()
-    reset = _batch.set(batch)
-    try:
+    with collecting() as batch:
         yield
-    finally:
-        _batch.reset(reset)
     bring_in_step(batch)
 
 
@@ -100,12 +107,8 @@ class BatchedDerivedMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        batch = Pending()
-        reset = _batch.set(batch)
-        try:
+        with collecting() as batch:
             response = self.get_response(request)
-        finally:
-            _batch.reset(reset)
         try:
             bring_in_step(batch)
         except DatabaseError:
