@@ -12,6 +12,7 @@ from taggit.models import Tag, TaggedItem
 
 from config.redirects import redirect_moved
 from frameworks.models import Con, Framework, Pro
+from frameworks.signals import framework_renamed as framework_renamed_signal
 
 from .derived import in_batch, need
 from .models import Post, SearchDocument
@@ -26,12 +27,12 @@ def acts_on(raw: bool) -> bool:
 # Entries: their text is rendered into every article that embeds them.
 
 
+def framework_renamed(sender, framework, old_slug, new_slug, **kwargs) -> None:
+    # Articles embed entries by slug: theirs follow, so no article loses the section.
+    posts_follow_slug_change(framework_id=framework.pk, old_slug=old_slug, new_slug=new_slug)
+
+
 def framework_saved(sender, instance, raw=False, **kwargs) -> None:
-    old_slug = getattr(instance, "_slug_as_loaded", None)
-    if not raw and old_slug and old_slug != instance.slug:
-        # Articles embed entries by slug: theirs follow, so no article loses the section.
-        posts_follow_slug_change(framework_id=instance.pk, old_slug=old_slug, new_slug=instance.slug)
-    instance._slug_as_loaded = instance.slug
     if acts_on(raw):
         need(rerender_embedding={instance.pk}, index_frameworks={instance.pk})
 
@@ -104,7 +105,8 @@ def reindex_tagged(items) -> None:
 
 
 def connect() -> None:
-    for model in (Framework, Post, Tag):
+    framework_renamed_signal.connect(framework_renamed, dispatch_uid="blog-framework-renamed")
+    for model in (Post, Tag):
         post_init.connect(slug_loaded, sender=model, dispatch_uid=f"blog-slug-loaded-{model._meta.label_lower}")
     post_save.connect(framework_saved, sender=Framework, dispatch_uid="blog-framework-saved")
     pre_delete.connect(framework_deleting, sender=Framework, dispatch_uid="blog-framework-deleting")

@@ -1,5 +1,6 @@
 """What frameworks does itself when an entry changes, whoever changed it: a renamed entry keeps
-its old URLs. (The apps showing entries keep their own copies in step: blog/receivers.py.)"""
+its old URLs, and the other apps hear of the rename (`signals.framework_renamed`). (The apps
+showing entries keep their own copies in step: blog/receivers.py.)"""
 
 from django.db.models.signals import post_init, post_save
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.urls import reverse
 from config.redirects import redirect_moved
 
 from .models import Framework
+from .signals import framework_renamed
 
 ROUTES = ("frameworks:detail", "frameworks:alternatives")
 
@@ -23,6 +25,7 @@ def framework_saved(sender, instance, raw=False, **kwargs) -> None:
                 old_path=reverse(route, kwargs={"slug": old_slug}),
                 new_path=reverse(route, kwargs={"slug": instance.slug}),
             )
+        framework_renamed.send(sender=Framework, framework=instance, old_slug=old_slug, new_slug=instance.slug)
     instance._frameworks_slug_as_loaded = instance.slug
 
 
