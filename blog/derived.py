@@ -36,11 +36,15 @@ class Pending:
     # Posts embedding these entries, and these posts, are rendered again (and indexed).
     rerender_embedding: set = field(default_factory=set)
     rerender_posts: set = field(default_factory=set)
+    # Posts saved (so rendered) since the last entry change in this batch: not rendered again.
+    fresh_posts: set = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return any(getattr(self, item.name) for item in fields(self))
 
     def merge(self, other: "Pending") -> None:
+        if other.rerender_embedding or other.rerender_posts:
+            self.fresh_posts.clear()  # an entry changed after those saves: their HTML is old
         for item in fields(self):
             getattr(self, item.name).update(getattr(other, item.name))
 
@@ -53,7 +57,8 @@ def in_batch() -> bool:
 
 
 def need(**ids) -> None:
-    """index_posts=, index_frameworks=, rerender_embedding=, rerender_posts=: sets of ids."""
+    """index_posts=, index_frameworks=, rerender_embedding=, rerender_posts=, fresh_posts=: sets of
+    ids (fresh_posts: posts just saved, which rendered themselves)."""
     work = Pending(**{name: set(value) for name, value in ids.items()})
     batch = _batch.get()
     if batch is not None:
@@ -94,7 +99,7 @@ def rerender_and_index(work: Pending) -> None:
     posts = Post.objects.filter(pk__in=work.rerender_posts)
     if work.rerender_embedding:
         posts = posts | Post.objects.filter(frameworks__in=work.rerender_embedding)
-    rerendered = set(posts_rerender(posts=posts.distinct()))  # indexes each post it renders
+    rerendered = set(posts_rerender(posts=posts.exclude(pk__in=work.fresh_posts).distinct()))  # indexes each post it renders
     search_index_posts(post_ids=work.index_posts - rerendered)
     search_index_frameworks(framework_ids=work.index_frameworks)
 

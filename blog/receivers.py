@@ -65,7 +65,7 @@ def post_saved(sender, instance, raw=False, **kwargs) -> None:
         redirect_moved(old_path=reverse("blog:detail", kwargs={"slug": old_slug}), new_path=instance.get_absolute_url())
     instance._slug_as_loaded = instance.slug
     if acts_on(raw):
-        need(index_posts={instance.pk})
+        need(index_posts={instance.pk}, fresh_posts=set() if raw else {instance.pk})
 
 
 def post_deleted(sender, instance, **kwargs) -> None:

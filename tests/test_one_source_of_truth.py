@@ -211,3 +211,15 @@ def test_loaddata_of_an_edited_entry_reaches_the_article(client, seeded, tmp_pat
     warm(client)
     call_command("loaddata", str(fixture), verbosity=0)
     assert_everywhere(client, "edit a pro")
+
+
+@pytest.mark.django_db
+def test_a_reimport_renders_its_post_once(seeded, seed_file, monkeypatch):
+    """The post is saved after its entries, so it renders with them: the batch does not again."""
+    from blog.models import Post
+
+    renders = []
+    real = Post.render
+    monkeypatch.setattr(Post, "render", lambda post: renders.append(post.pk) or real(post))
+    post_import(path=seed_file, assets=SEED_ASSETS)
+    assert renders == [seeded.post.pk]
