@@ -99,7 +99,9 @@ def rerender_and_index(work: Pending) -> None:
     posts = Post.objects.filter(pk__in=work.rerender_posts)
     if work.rerender_embedding:
         posts = posts | Post.objects.filter(frameworks__in=work.rerender_embedding)
-    rerendered = set(posts_rerender(posts=posts.exclude(pk__in=work.fresh_posts).distinct()))  # indexes each post it renders
+    rerendered = set(
+        posts_rerender(posts=posts.exclude(pk__in=work.fresh_posts).distinct())
+    )  # indexes each post it renders
     search_index_posts(post_ids=work.index_posts - rerendered)
     search_index_frameworks(framework_ids=work.index_frameworks)
 
