@@ -8,63 +8,42 @@ and opens no file of its own, so any app can use it.
 import re
 from collections.abc import Callable
 
-import markdown
-from markdown.extensions import Extension
-from markdown.extensions.toc import TocExtension
-from markdown.preprocessors import Preprocessor
+from markdown_it.common.utils import unescapeAll
 
 from .blocks import RenderContext, embed_slug, remote_only, render_block
-from .core import BASE_EXTENSIONS, plain_markdown
-from .fences import Fence, split_fences
+from .core import build_parser, code_html
 from .sanitize import sanitize
 
 
-class BlocksPreprocessor(Preprocessor):
-    """Swaps our fenced blocks for stashed HTML before fenced_code sees them."""
-
-    def __init__(self, md, context: RenderContext):
-        super().__init__(md)
-        self.context = context
-
-    def run(self, lines):
-        out: list[str] = []
-        for part in split_fences("\n".join(lines), strict=False):
-            if not isinstance(part, Fence):
-                out.extend(part.lines)
-                continue
-            html = render_block(part.info, part.body, self.context)
-            if html is None:
-                out.extend(part.source().splitlines())
-            elif html:
-                out.extend(["", self.md.htmlStash.store(html), ""])
-        return out
+def render_fence(self, tokens, index, options, env) -> str:
+    """Our blocks (```framework, ```figure, ```md alert, …) wherever a fence may stand, lists and
+    quotes included; any other fence is code."""
+    token = tokens[index]
+    info = unescapeAll(token.info).strip()
+    context = env.get("context") or RenderContext()
+    html = render_block(info, token.content, context)
+    if html is None:
+        return code_html(token.content, info)
+    return f"{html}\n" if html else ""
 
 
-class BlocksExtension(Extension):
-    def __init__(self, context: RenderContext):
-        super().__init__()
-        self.context = context
-
-    def extendMarkdown(self, md):
-        # fenced_code runs at 25: ours must see the fences first.
-        md.preprocessors.register(BlocksPreprocessor(md, self.context), "content_blocks", 28)
+PARSER = build_parser()
+PARSER.add_render_rule("fence", render_fence)
 
 
-def _converter(context: RenderContext) -> markdown.Markdown:
-    return markdown.Markdown(
-        extensions=[*BASE_EXTENSIONS, TocExtension(toc_depth="2-3"), BlocksExtension(context)],
-        output_format="html",
-    )
+def markdown_html(source: str, context: RenderContext) -> str:
+    """Unsanitised HTML for Markdown with our blocks; callouts render their bodies through here."""
+    return PARSER.render(source or "", {"context": context})
+
+
+def fence_slugs(tokens) -> list[str]:
+    slugs = (embed_slug(unescapeAll(token.info)) for token in tokens if token.type == "fence")
+    return list(dict.fromkeys(slug for slug in slugs if slug))
 
 
 def embedded_slugs(source: str) -> list[str]:
     """Slugs of the framework entries a Markdown source embeds, in order, without repeats."""
-    slugs: list[str] = []
-    for part in split_fences(source or "", strict=False):
-        slug = isinstance(part, Fence) and embed_slug(part.info)
-        if slug and slug not in slugs:
-            slugs.append(slug)
-    return slugs
+    return fence_slugs(PARSER.parse(source or "", {}))
 
 
 def no_entries(slugs: list[str]) -> dict:
@@ -82,9 +61,17 @@ def render_markdown(
     figures' images through `media` (config.images.stored_image for the site's storage)."""
     if not source or not source.strip():
         return ""
-    slugs = embedded_slugs(source)
-    context = RenderContext(frameworks=entries(slugs) if slugs else {}, media=media, include_drafts=include_drafts)
-    return sanitize(_converter(context).convert(source))
+    env: dict = {}
+    tokens = PARSER.parse(source, env)
+    slugs = fence_slugs(tokens)
+    context = RenderContext(
+        frameworks=entries(slugs) if slugs else {},
+        media=media,
+        include_drafts=include_drafts,
+        render=markdown_html,
+    )
+    env["context"] = context
+    return sanitize(PARSER.renderer.render(tokens, PARSER.options, env))
 
 
 PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
@@ -92,6 +79,6 @@ PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 def render_inline(text: str) -> str:
     """One line of inline Markdown (bold, code, links) without the wrapping paragraph."""
-    html = plain_markdown(text)
-    match = PARAGRAPH.match(html.strip())
+    html = PARSER.render(text or "", {}).strip()
+    match = PARAGRAPH.match(html)
     return sanitize(match[1] if match else html)

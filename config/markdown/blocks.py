@@ -4,6 +4,7 @@ Documented for editors in the README ("Writing posts"). Each renderer returns HT
 goes through the sanitiser with the rest of the document.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -11,7 +12,7 @@ from html import escape
 import yaml
 from django.template.loader import render_to_string
 
-from .core import plain_markdown
+from .core import code_html
 
 CALLOUT_KINDS = {"info", "success", "warning", "error", "tip", "note"}
 # The Reflex dialect's ```md <kind> blocks rendered here; the importer keeps these as they are.
@@ -32,6 +33,8 @@ class RenderContext:
     media: Callable[[str], tuple] = remote_only
     include_drafts: bool = False
     figures: int = 0  # numbers each figure's zoom target within the document
+    # Markdown to unsanitised HTML, for blocks whose bodies are Markdown (callouts).
+    render: Callable[[str, "RenderContext"], str] = lambda source, context: escape(source)
 
 
 def embed_slug(info: str) -> str | None:
@@ -89,16 +92,27 @@ def render_figure(body: str, context: RenderContext) -> str:
     return "".join(parts)
 
 
-def render_callout(words: list[str], body: str) -> str:
-    """```md alert [info|warning|…]: the Reflex dialect's callout; a leading '# ' line is its title."""
+CALLOUT_TITLE = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def render_callout(words: list[str], body: str, context: RenderContext) -> str:
+    """```md alert [info|warning|…]: the Reflex dialect's callout; a leading heading line (any
+    level, Markdown allowed) is its title, the rest its body in Markdown."""
     kind = words[2] if len(words) > 2 and words[2] in CALLOUT_KINDS else "info"
     lines = body.strip("\n").splitlines()
-    title = ""
-    if lines and lines[0].startswith("# "):
-        title, lines = lines[0][2:].strip(), lines[1:]
-    title_html = f'<p class="callout-title">{escape(title)}</p>' if title else ""
-    body_html = plain_markdown("\n".join(lines))
+    title_html = ""
+    match = CALLOUT_TITLE.match(lines[0]) if lines else None
+    if match:
+        lines = lines[1:]
+        title = context.render(match["title"], context).strip().removeprefix("<p>").removesuffix("</p>")
+        title_html = f'<p class="callout-title">{title}</p>'
+    body_html = context.render("\n".join(lines), context)
     return f'<aside class="callout callout-{kind}">{title_html}{body_html}</aside>'
+
+
+def render_demo(words: list[str], body: str) -> str:
+    """```python demo: the dialect runs it live on its site; here it is its code, labelled."""
+    return f'<figure class="demo">{code_html(body, words[0])}<figcaption>The code of a live demo (it runs on the original post)</figcaption></figure>'
 
 
 def render_video(words: list[str], body: str) -> str:
@@ -128,7 +142,9 @@ def render_block(info: str, body: str, context: RenderContext) -> str | None:
     if words == ["figure"]:
         return render_figure(body, context)
     if words[:2] == ["md", "alert"]:
-        return render_callout(words, body)
+        return render_callout(words, body, context)
+    if words[0] == "python" and "demo" in words:
+        return render_demo(words, body)
     if words[:2] == ["md", "video"]:
         return render_video(words, body)
     return None

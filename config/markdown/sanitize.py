@@ -5,7 +5,10 @@ import nh3
 from config.text import strip_controls
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-BLOCKS_WITH_CLASS = {"aside", "div", "figure", "p", "section", "span", "ul", "ol", "pre", "code", "table"}
+BLOCKS_WITH_CLASS = {
+    *("aside", "div", "figure", "p", "section", "span", "ul", "ol", "pre", "code", "table"),
+    *("hr", "sup", "li"),  # GFM's footnotes and task lists
+}
 
 TAGS = (
     HEADINGS
@@ -27,6 +30,7 @@ TAGS = (
         "hr",
         "i",
         "img",
+        "input",
         "ins",
         "kbd",
         "li",
@@ -47,17 +51,19 @@ TAGS = (
 )
 
 ATTRIBUTES = {
-    "a": {"href", "title", "id", "class"},
+    "a": {"href", "title", "id", "class", "aria-label"},
     "abbr": {"title"},
     "img": {"src", "alt", "title", "width", "height", "loading", "decoding"},
     "figure": {"class", "id"},
-    "li": {"id"},
+    "li": {"id", "class"},
+    "input": {"type", "checked", "disabled", "class"},
     "ol": {"start", "class"},
-    "sup": {"id"},
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan", "scope"},
     **{tag: {"id", "class"} for tag in HEADINGS},
-    **{tag: {"class"} for tag in BLOCKS_WITH_CLASS - {"ol", "figure"}},
+    "sup": {"id", "class"},
+    "section": {"class", "aria-label"},
+    **{tag: {"class"} for tag in BLOCKS_WITH_CLASS - {"ol", "figure", "li", "sup", "section"}},
 }
 
 
@@ -71,4 +77,6 @@ def sanitize(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener",
         strip_comments=True,
+        # An <input> only ever as GFM's task-list box: never a field a reader could type into.
+        set_tag_attribute_values={"input": {"type": "checkbox", "disabled": ""}},
     )

@@ -1,0 +1,87 @@
+"""CPU cost of rendering at save: the seed article's body, and every entry it embeds.
+
+    .venv/bin/python bench/render.py [--rounds N]      (also the last part of `make bench`)
+
+The renderer's own time (Markdown to sanitised HTML) against a baseline measured in the same run:
+the sanitiser alone over the same output, the floor any renderer pays here. Not a test: compare
+the ratio between runs, not the milliseconds.
+"""
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCRATCH = Path(tempfile.mkdtemp(prefix="bench-render-"))
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="config.settings.dev",
+    SQLITE_PATH=str(SCRATCH / "db.sqlite3"),
+    MEDIA_ROOT=str(SCRATCH / "media"),
+)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+SEED_DIR = Path(os.environ.get("SEED_DIR", ROOT.parent / "shared" / "seed"))
+
+
+def cpu_ms(action, rounds: int) -> float:
+    action()  # warm: templates compiled, entries' rows in the connection's cache
+    start = time.process_time()
+    for _ in range(rounds):
+        action()
+    return (time.process_time() - start) / rounds * 1000
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=100)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    call_command(
+        "import_post",
+        str(SEED_DIR / "000_57345e16e62c26d9.txt"),
+        "--assets",
+        str(SEED_DIR / "assets"),
+        verbosity=0,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    from blog.models import Post
+    from blog.rendering import render_article
+    from config.markdown.sanitize import sanitize
+    from frameworks.models import Framework
+
+    post = Post.objects.get()
+    frameworks = list(Framework.objects.prefetch_related("pros", "cons"))
+    html = render_article(post.body)
+
+    def entries():
+        for framework in frameworks:
+            framework.render()
+            for point in [*framework.pros.all(), *framework.cons.all()]:
+                point.render()
+
+    rows = [
+        ("sanitiser alone (floor)", cpu_ms(lambda: sanitize(html), args.rounds)),
+        ("article body to HTML", cpu_ms(lambda: render_article(post.body), args.rounds)),
+        ("Post.render (+contents)", cpu_ms(post.render, args.rounds)),
+        (f"{len(frameworks)} entries + points", cpu_ms(entries, args.rounds)),
+    ]
+    floor = rows[0][1]
+    print(f"seed article: {len(post.body) / 1024:.0f} KB Markdown, {args.rounds} rounds, CPU ms per render")
+    print(f"{'render':28} {'ms':>8} {'× floor':>8}")
+    for name, ms in rows:
+        print(f"{name:28} {ms:8.3f} {ms / floor:8.2f}")
+
+
+if __name__ == "__main__":
+    main()
