@@ -75,7 +75,7 @@ class PostAdmin(EditorialAdmin):
         css = {"all": ["admin_extra/preview.css"]}
 
     list_display = ["title", "author", "status", "published_at", "tag_list", "is_live"]
-    list_filter = ["status", "tags", "author"]
+    list_filter = ["status", "listed", "tags", "author"]
     search_fields = ["title", "description", "body", "keywords"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
@@ -97,6 +97,7 @@ class PostAdmin(EditorialAdmin):
                     "slug",
                     "author",
                     "status",
+                    "listed",
                     "publish_anyway",
                     "published_at",
                     "updated_at",

@@ -28,7 +28,7 @@ class LatestPostsFeed(Feed):
 
     def posts(self):
         # Whole articles, unlike the cards of for_list().
-        return Post.objects.published().select_related("author").prefetch_related("tags").order_by("-published_at")
+        return Post.objects.listed().select_related("author").prefetch_related("tags").order_by("-published_at")
 
     def item_title(self, post):
         return post.title

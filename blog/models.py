@@ -64,6 +64,11 @@ class PostQuerySet(PublishableQuerySet):
         """The one publication rule: every page, list, feed, sitemap and search goes through it."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def listed(self):
+        """Published and shown in lists: the home page, tag pages, feeds and related posts.
+        An unlisted post is still published: its page, the sitemap and search have it."""
+        return self.published().filter(listed=True)
+
     def for_list(self):
         return (
             self.select_related("author")
@@ -144,6 +149,12 @@ class Post(models.Model):
     toc = models.JSONField(default=list, editable=False, blank=True)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    listed = models.BooleanField(
+        "listed on the blog",
+        default=True,
+        help_text="Shown on the home page, tag pages and feeds. Unticked, the post is still published "
+        "at its address, in the sitemap and in search (the Reflex dialect's show_in_cards: false).",
+    )
     tags = TaggableManager(blank=True)
     frameworks = models.ManyToManyField(Framework, through="Coverage", related_name="posts", blank=True, editable=False)
     extra_front_matter = models.JSONField(
@@ -216,12 +227,15 @@ class Post(models.Model):
         self.word_count = word_count(html)
         self.body_html = with_heading_anchors(html)
 
+    def draw_missing_card(self) -> bool:
+        """Without a hero image, the share image is a card drawn from the title; True if it changed."""
+        return not self.hero_image and ensure_card(self.social_card, slug=self.slug, title=self.title)
+
     @transaction.atomic
     def save(self, *args, **kwargs):
         clean_text_fields(Post, self)  # before deriving the card, HTML and index from it
         self.render()
-        if not self.hero_image:
-            ensure_card(self.social_card, slug=self.slug, title=self.title)
+        self.draw_missing_card()
         super().save(*args, **kwargs)
         self.sync_coverage()
 

@@ -65,7 +65,8 @@ def post_saved(sender, instance, raw=False, **kwargs) -> None:
         redirect_moved(old_path=reverse("blog:detail", kwargs={"slug": old_slug}), new_path=instance.get_absolute_url())
     instance._slug_as_loaded = instance.slug
     if acts_on(raw):
-        need(index_posts={instance.pk}, fresh_posts=set() if raw else {instance.pk})
+        # A raw row's HTML was rendered elsewhere (another site's media, older entries).
+        need(index_posts={instance.pk}, rerender_posts={instance.pk} if raw else set(), fresh_posts=set() if raw else {instance.pk})
 
 
 def post_deleted(sender, instance, **kwargs) -> None:

@@ -50,16 +50,16 @@ class FrameworkSitemap(Sitemap):
 
 
 class TagSitemap(Sitemap):
-    """Tags carried by something published."""
+    """Tags whose page lists something: a listed post or a published entry."""
 
     def items(self):
         tagged = "taggit_taggeditem_items"
         published = Q()
-        for model in (Post, Framework):
+        for model, shown in ((Post, Post.objects.listed()), (Framework, Framework.objects.published())):
             published |= Q(
                 **{
                     f"{tagged}__content_type": ContentType.objects.get_for_model(model),
-                    f"{tagged}__object_id__in": model.objects.published().values("pk"),
+                    f"{tagged}__object_id__in": shown.values("pk"),
                 }
             )
         return Tag.objects.filter(published).distinct().order_by("slug")

@@ -22,7 +22,7 @@ class PostListView(ListView):
     def get_queryset(self):
         # Per request: published() reads the clock, so scheduled posts appear on time.
         depends_on(tokens.POSTS)
-        return Post.objects.published().for_list()
+        return Post.objects.listed().for_list()
 
     paginate_by = 10
 
@@ -45,7 +45,7 @@ class PostDetailView(StaffPreviewMixin, DetailView):
         )
         return super().get_context_data(
             faq=faq,
-            related_posts=Post.objects.published().related_to(post),
+            related_posts=Post.objects.listed().related_to(post),
             structured_data=structured_data.blog_posting(
                 self.request, post, frameworks=list(post.frameworks.all()), faq=faq
             ),
@@ -60,7 +60,7 @@ class TagDetailView(TemplateView):
         tag = get_object_or_404(Tag, slug=kwargs["slug"])
         depends_on(tokens.tag_posts(tag.pk), tokens.tag_frameworks(tag.pk))
         # Paginated like the home page: a popular tag must not list every post at once.
-        page = Paginator(Post.objects.published().for_list().filter(tags=tag), 10).get_page(
+        page = Paginator(Post.objects.listed().for_list().filter(tags=tag), 10).get_page(
             self.request.GET.get("page")
         )
         frameworks = list(Framework.objects.published().for_list().filter(tags=tag))
@@ -84,7 +84,7 @@ class SearchView(TemplateView):
             # Somewhere to go from an empty query or an empty result.
             context.update(
                 suggested_frameworks=Framework.objects.published().only("name", "slug"),
-                recent_posts=Post.objects.published().order_by("-published_at")[:5],
+                recent_posts=Post.objects.listed().order_by("-published_at")[:5],
             )
         return context
 

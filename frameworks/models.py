@@ -107,10 +107,15 @@ class Framework(models.Model):
     def save(self, *args, **kwargs):
         clean_text_fields(Framework, self)  # before deriving the card and HTML from it
         self.render()
-        if not self.image:
-            title = f"{self.name}: {self.tagline}" if self.tagline else self.name
-            ensure_card(self.social_card, slug=f"framework-{self.slug}", title=title, kicker="Framework")
+        self.draw_missing_card()
         super().save(*args, **kwargs)
+
+    def draw_missing_card(self) -> bool:
+        """Without an image, the share image is a card drawn from the name; True if it changed."""
+        if self.image:
+            return False
+        title = f"{self.name}: {self.tagline}" if self.tagline else self.name
+        return ensure_card(self.social_card, slug=f"framework-{self.slug}", title=title, kicker="Framework")
 
 
 class Point(models.Model):

@@ -1,9 +1,13 @@
 """fixtures/seed.json must be what importing the seed produces today."""
 
+import re
+
 import pytest
 from django.core import serializers
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.commands.loaddata import Command as LoadData
+from django.urls import reverse
 
 from blog.importer import post_import
 from blog.models import Author, Coverage, Post
@@ -43,3 +47,20 @@ def test_fixture_loads_and_matches_a_fresh_import_of_the_seed(seed_file):
         model.objects.all().delete()
     post_import(path=seed_file, assets=SEED_ASSETS)
     assert content_snapshot() == from_fixture, "fixtures/seed.json is stale: run `make fixture`"
+
+
+MEDIA_REFERENCE = re.compile(r'(?:src|content|href)="(?:https?://[^/"]+)?/media/([^"]+)"')
+
+
+def test_after_loaddata_of_our_fixture_no_page_names_a_missing_media_file(client, media_root):
+    """The fixture brings rows, not files: its HTML is rendered again here (a figure whose file is
+    missing becomes the placeholder that keeps its alt text and caption) and share cards drawn."""
+    call_command("loaddata", "seed", verbosity=0)
+    post = Post.objects.get()
+    pages = [reverse("blog:list"), post.get_absolute_url(), reverse("frameworks:list")]
+    pages += [framework.get_absolute_url() for framework in Framework.objects.all()]
+    for url in pages:
+        html = client.get(url).text
+        missing = [name for name in MEDIA_REFERENCE.findall(html) if not default_storage.exists(name)]
+        assert missing == [], url
+    assert 'class="figure-missing"' in post.body_html and "Github Top Programming Languages" in post.body_html

@@ -11,8 +11,9 @@ from config.text import clean
 
 from .errors import ImportFailed
 
-# The draft flags of Hugo, Jekyll, Astro and Eleventy: `draft: true` or `published: false`.
-BOOLEAN_KEYS = ("draft", "published")
+# The draft flags of Hugo, Jekyll, Astro and Eleventy: `draft: true` or `published: false`;
+# the Reflex dialect's `show_in_cards: false`: published, but not listed on the blog.
+BOOLEAN_KEYS = ("draft", "published", "show_in_cards")
 KNOWN_KEYS = {
     *BOOLEAN_KEYS,
     "title",
@@ -46,6 +47,7 @@ class FrontMatter:
     faq: list[dict] = field(default_factory=list)
     slug: str = ""
     is_draft: bool = False
+    is_listed: bool = True
     extra: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -225,6 +227,7 @@ def parse_front_matter(yaml_text: str) -> FrontMatter:
         slug=as_text(data.get("slug"), "slug"),
         tags=parse_tags(data.get("tag")) + parse_tags(data.get("tags")),
         is_draft=draft is True or published is False,
+        is_listed=as_boolean(data, "show_in_cards") is not False,
     )
     if removed_escapes:
         matter.warnings.append("removed control characters written as escapes in the front matter")

@@ -90,19 +90,25 @@ def json_safe(data: dict) -> dict:
     return json.loads(json.dumps(data, default=str))
 
 
-def post_import(*, path: Path, assets: Path | None = None, status: str = Status.PUBLISHED) -> ImportResult:
-    """Import one post: everything in one transaction, and the files it wrote removed if it fails."""
+def post_import(
+    *, path: Path, assets: Path | None = None, status: str = Status.PUBLISHED, slug_from_filename: bool = False
+) -> ImportResult:
+    """Import one post: everything in one transaction, and the files it wrote removed if it fails.
+
+    slug_from_filename: the post's address is its file's name (blog/top-frameworks.md →
+    /blog/top-frameworks/), as on the dialect's own site, so links between its posts resolve.
+    """
     store = AssetStore(assets)
     try:
         # Articles embedding the entries and search documents follow once, at the end.
         with transaction.atomic(), batched():
-            return _import(path=path, store=store, status=status)
+            return _import(path=path, store=store, status=status, slug_from_filename=slug_from_filename)
     except BaseException:
         store.discard_created()
         raise
 
 
-def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
+def _import(*, path: Path, store: AssetStore, status: str, slug_from_filename: bool) -> ImportResult:
     source, removed = strip_controls(read_source(path))
     yaml_text, body, body_line = split_front_matter(source)
     matter = parse_front_matter(yaml_text)
@@ -136,28 +142,32 @@ def _import(*, path: Path, store: AssetStore, status: str) -> ImportResult:
             reversion.set_comment(f"Imported from {path.name}")
             frameworks.append(framework_save(draft, status=status, written_on=matter.published_at.date()))
 
-    post, created = post_save_from(matter, markdown_text, path=path, store=store, status=status, warnings=warnings)
+    slug = slug_for(path.stem if slug_from_filename else (matter.slug or matter.title), max_length=200)
+    post, created = post_save_from(
+        matter, markdown_text, slug=slug, path=path, store=store, status=status, warnings=warnings
+    )
     return ImportResult(post=post, created=created, frameworks=frameworks, warnings=warnings)
 
 
 def post_save_from(
-    matter, markdown_text: str, *, path: Path, store: AssetStore, status: str, warnings: list[str]
+    matter, markdown_text: str, *, slug: str, path: Path, store: AssetStore, status: str, warnings: list[str]
 ) -> tuple[Post, bool]:
-    """Create or update the post itself (by source file, then slug), in a revision of its own."""
-    slug = slug_for(matter.slug or matter.title, max_length=200)
+    """Create or update the post imported from this file, in a revision of its own. A post the
+    file did not make is never overwritten: a slug held by another post refuses the file."""
     with reversion.create_revision():
         reversion.set_comment(f"Imported from {path.name}")
-        post = Post.objects.filter(import_ref=path.name).first() or Post.objects.filter(slug=slug).first()
-        if post and post.import_ref and post.import_ref != path.name:
-            raise ImportFailed(f"the post at /blog/{slug}/ was imported from another file ({post.import_ref})")
-        if Post.objects.filter(slug=slug).exclude(pk=post.pk if post else None).exists():
-            raise ImportFailed(f"another post already uses the slug {slug}")
+        post = Post.objects.filter(import_ref=path.name).first()
+        holder = Post.objects.filter(slug=slug).exclude(pk=post.pk if post else None).first()
+        if holder:
+            origin = f"imported from another file ({holder.import_ref})" if holder.import_ref else "written here"
+            raise ImportFailed(f"the address /blog/{slug}/ is taken by “{holder.title}”, {origin}")
         created = post is None
         if created:
             post = Post(status=status, import_ref=path.name)
         if matter.is_draft:
             post.status = Status.DRAFT  # the file says so, whatever the post was
         post.title = matter.title
+        post.listed = matter.is_listed
         post.title_tag = matter.title_tag
         post.slug = slug
         post.author = author_for(matter.author, matter.author_bio)

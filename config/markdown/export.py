@@ -44,6 +44,8 @@ def post_markdown(post, *, frameworks: dict, absolute, media=remote_only) -> str
         "tags": [tag.name for tag in post.tags.all()],
         "keywords": post.keyword_list,
     }
+    if not post.listed:
+        front["show_in_cards"] = False
     if post.updated_at:
         front["updated_at"] = post.updated_at.date().isoformat()
     parts = ["---\n", yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000), "---\n\n"]

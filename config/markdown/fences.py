@@ -76,21 +76,12 @@ def split_fences(markdown: str, *, strict: bool = True) -> list[Text | Fence]:
     return parts
 
 
-LIST_ITEM_START = r"[ \t]{0,3}(?:[-*+]|\d+[.)])[ \t]"
-LIST_AFTER_TEXT = re.compile(rf"^(?!{LIST_ITEM_START})([^\s>#|].*)\n({LIST_ITEM_START}+\S)", re.M)
-
-
 def tidy_blank_lines(markdown: str) -> str:
-    """At most one blank line between blocks outside code; code blocks stay byte for byte.
-
-    A list right under a paragraph line gets a blank line before it: CommonMark (which the
-    dialect was written for) starts a list there, Python-Markdown would glue it to the paragraph.
-    """
+    """At most one blank line between blocks outside code; code blocks stay byte for byte."""
     out: list[str] = []
     for part in split_fences(markdown, strict=False):
         if isinstance(part, Fence):
             out.append(part.source().rstrip("\n"))
             continue
-        text = LIST_AFTER_TEXT.sub(r"\1\n\n\2", "\n".join(part.lines))
-        out.append(re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip("\n"))
+        out.append(re.sub(r"\n\s*\n(\s*\n)+", "\n\n", "\n".join(part.lines)).strip("\n"))
     return "\n\n".join(chunk for chunk in out if chunk) + "\n"
