@@ -61,6 +61,7 @@ bench: install
 		|| { echo "Install Debian's $$tool (apt-get install $$tool) for the benchmark"; exit 1; }; done
 	$(PY) bench/load.py
 	$(PY) bench/pages.py --requests 300
+	$(PY) bench/render.py
 
 # Rewrite fixtures/seed.json from a fresh import of the seed (a test compares the two).
 FIXTURE_TMP := $(shell mktemp -u /tmp/seed-fixture.XXXXXX)

@@ -66,7 +66,11 @@ def post_saved(sender, instance, raw=False, **kwargs) -> None:
     instance._slug_as_loaded = instance.slug
     if acts_on(raw):
         # A raw row's HTML was rendered elsewhere (another site's media, older entries).
-        need(index_posts={instance.pk}, rerender_posts={instance.pk} if raw else set(), fresh_posts=set() if raw else {instance.pk})
+        need(
+            index_posts={instance.pk},
+            rerender_posts={instance.pk} if raw else set(),
+            fresh_posts=set() if raw else {instance.pk},
+        )
 
 
 def post_deleted(sender, instance, **kwargs) -> None:

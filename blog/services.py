@@ -1,7 +1,8 @@
+from dataclasses import dataclass
+
 from django.db import transaction
 
-from config.markdown.blocks import embed_slug
-from config.markdown.fences import Fence, split_fences
+from config.markdown import rename_embeds
 from config.page_cache import tokens
 from config.page_cache.deps import changed
 from frameworks.models import Con, Framework, Pro
@@ -27,34 +28,39 @@ def posts_rerender(*, posts) -> list[int]:
     return rerendered
 
 
-def rewrite_embeds(source: str, *, old_slug: str, new_slug: str) -> str:
-    """The same Markdown with every `framework old_slug` block, and links to its #anchor, on new_slug."""
-    parts = []
-    for part in split_fences(source, strict=False):
-        if isinstance(part, Fence):
-            info = f"framework {new_slug}" if embed_slug(part.info) == old_slug else part.info
-            parts.append(Fence(info=info, body=part.body, start=part.start, fence=part.fence).source())
-        else:
-            text = "".join(f"{line}\n" for line in part.lines)
-            parts.append(text.replace(f"](#{old_slug})", f"](#{new_slug})"))
-    return "".join(parts)
-
-
 @transaction.atomic
 def posts_follow_slug_change(*, framework_id: int, old_slug: str, new_slug: str) -> int:
     """An entry's slug changed: its embeds in every post follow, so no article loses the section."""
     posts = Post.objects.filter(frameworks=framework_id)
     for post in posts:
-        post.body = rewrite_embeds(post.body, old_slug=old_slug, new_slug=new_slug)
+        post.body = rename_embeds(post.body, old_slug=old_slug, new_slug=new_slug)
         post.save()
     return len(posts)
 
 
+@dataclass
+class Rerendered:
+    posts: int
+    posts_changed: int
+    entries: int
+    entries_changed: int  # its description, closing notes or a pro or con
+
+
+def stored_html() -> tuple[dict, dict]:
+    posts = dict(Post.objects.values_list("pk", "body_html"))
+    entries = {pk: [a, b] for pk, a, b in Framework.objects.values_list("pk", "description_html", "closing_notes_html")}
+    for model in (Pro, Con):
+        for framework_id, html in model.objects.order_by("pk").values_list("framework_id", "text_html"):
+            entries[framework_id].append(html)
+    return posts, entries
+
+
 @transaction.atomic
-def site_rerender() -> tuple[int, int]:
+def site_rerender() -> Rerendered:
     """Render every entry, pro, con and post again from its source, and rewrite every search
     document: after a renderer change, or writes that sent no signal (QuerySet.update(), a raw
     load, a revision reverted in a shell). Stored HTML only: no row counts as edited."""
+    posts_before, entries_before = stored_html()
     frameworks = list(Framework.objects.all())
     for framework in frameworks:
         framework.render()
@@ -68,4 +74,10 @@ def site_rerender() -> tuple[int, int]:
     changed(tokens.table("framework"))
     posts = posts_rerender(posts=Post.objects.all())
     search_index_frameworks(framework_ids=[framework.pk for framework in frameworks])
-    return len(posts), len(frameworks)
+    posts_after, entries_after = stored_html()
+    return Rerendered(
+        posts=len(posts),
+        posts_changed=sum(posts_before[pk] != posts_after[pk] for pk in posts_after),
+        entries=len(frameworks),
+        entries_changed=sum(entries_before[pk] != entries_after[pk] for pk in entries_after),
+    )

@@ -60,9 +60,7 @@ class TagDetailView(TemplateView):
         tag = get_object_or_404(Tag, slug=kwargs["slug"])
         depends_on(tokens.tag_posts(tag.pk), tokens.tag_frameworks(tag.pk))
         # Paginated like the home page: a popular tag must not list every post at once.
-        page = Paginator(Post.objects.listed().for_list().filter(tags=tag), 10).get_page(
-            self.request.GET.get("page")
-        )
+        page = Paginator(Post.objects.listed().for_list().filter(tags=tag), 10).get_page(self.request.GET.get("page"))
         frameworks = list(Framework.objects.published().for_list().filter(tags=tag))
         if not page.object_list and not frameworks:
             raise Http404("Nothing published carries this tag.")

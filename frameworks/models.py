@@ -101,8 +101,8 @@ class Framework(models.Model):
 
     def render(self) -> None:
         lookups = {"entries": Framework.objects.for_embeds, "media": stored_image}
-        self.description_html = render_markdown(self.description, **lookups)
-        self.closing_notes_html = render_markdown(self.closing_notes, **lookups)
+        self.description_html = render_markdown(self.description, footnote_prefix=self.slug, **lookups)
+        self.closing_notes_html = render_markdown(self.closing_notes, footnote_prefix=f"{self.slug}-notes", **lookups)
 
     def save(self, *args, **kwargs):
         clean_text_fields(Framework, self)  # before deriving the card and HTML from it

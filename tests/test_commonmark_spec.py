@@ -78,7 +78,9 @@ def test_the_spec_files_hold_every_example_we_expect():
     assert {e.section for e in GFM_EXTENSIONS} >= {"Tables", "Strikethroughs", "Autolinks", "Task lists", "Footnotes"}
 
 
-@pytest.mark.parametrize("tag", ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"])
+@pytest.mark.parametrize(
+    "tag", ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+)
 def test_what_gfm_filters_from_raw_html_is_shown_as_text_and_hides_nothing_after_it(tag):
     html = render_markdown(f"<strong> <{tag}> </strong>\n\n<{tag}>\n\nafter")
     assert f"<{tag}" not in html and f"&lt;{tag}&gt;" in html and "after" in html

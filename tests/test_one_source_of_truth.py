@@ -223,3 +223,17 @@ def test_a_reimport_renders_its_post_once(seeded, seed_file, monkeypatch):
     monkeypatch.setattr(Post, "render", lambda post: renders.append(post.pk) or real(post))
     post_import(path=seed_file, assets=SEED_ASSETS)
     assert renders == [seeded.post.pk]
+
+
+@pytest.mark.django_db
+def test_rerender_brings_html_from_an_older_renderer_up_to_date_and_counts_what_changed(client, seeded, make_post):
+    from blog.models import Post
+
+    post = make_post("Lists", body="Intro\n- one\n- two\n\n~~gone~~")
+    # As Python-Markdown stored it: the list glued to the paragraph, the tildes as text.
+    Post.objects.filter(pk=post.pk).update(body_html="<p>Intro\n- one\n- two</p>\n<p>~~gone~~</p>")
+    out = StringIO()
+    call_command("rerender", stdout=out)
+    assert "Rendered 2 posts (1 changed) and 7 entries (0 changed) again." in out.getvalue()
+    html = client.get(post.get_absolute_url()).text
+    assert "<li>one</li>" in html and "<del>gone</del>" in html

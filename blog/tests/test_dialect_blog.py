@@ -107,7 +107,9 @@ def test_with_slug_from_filename_posts_keep_their_file_names_and_their_links_res
 
 
 def test_two_posts_with_the_same_title_are_two_posts(tmp_path):
-    blog = folder(tmp_path, {"first.md": post_source("Same Title", "One."), "second.md": post_source("Same Title", "Two.")})
+    blog = folder(
+        tmp_path, {"first.md": post_source("Same Title", "One."), "second.md": post_source("Same Title", "Two.")}
+    )
     run_import(blog, "--slug-from-filename")
     assert {post.slug: post.body.strip() for post in Post.objects.all()} == {"first": "One.", "second": "Two."}
 
@@ -150,7 +152,9 @@ def test_the_summary_counts_what_happened_and_says_why(tmp_path, make_post, caps
     assert "refused" in err and "taken.md" in err
     # Run again: the good file is updated, the summary says so.
     with pytest.raises(CommandError):
-        call_command("import_post", str(blog), "--slug-from-filename", stdout=(again := io.StringIO()), stderr=io.StringIO())
+        call_command(
+            "import_post", str(blog), "--slug-from-filename", stdout=(again := io.StringIO()), stderr=io.StringIO()
+        )
     assert "0 imported, 1 updated" in again.getvalue()
 
 

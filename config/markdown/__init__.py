@@ -46,6 +46,24 @@ def embedded_slugs(source: str) -> list[str]:
     return fence_slugs(PARSER.parse(source or "", {}))
 
 
+def rename_embeds(source: str, *, old_slug: str, new_slug: str) -> str:
+    """The same Markdown with each ```framework old_slug block, and each link to its #anchor
+    outside code, on new_slug; every other byte as it was. The blocks are found as the renderer
+    finds them (inside lists and quotes too)."""
+    lines = source.splitlines(keepends=True)
+    in_code: set[int] = set()
+    opening = re.compile(rf"(framework\s+){re.escape(old_slug)}(?=\s|$)")
+    for token in PARSER.parse(source, {}):
+        if token.type not in ("fence", "code_block") or not token.map:
+            continue
+        start, end = token.map
+        in_code.update(range(start, end))
+        if token.type == "fence" and embed_slug(unescapeAll(token.info)) == old_slug:
+            lines[start] = opening.sub(lambda match: match[1] + new_slug, lines[start], count=1)
+    old_link, new_link = f"](#{old_slug})", f"](#{new_slug})"
+    return "".join(line if n in in_code else line.replace(old_link, new_link) for n, line in enumerate(lines))
+
+
 def no_entries(slugs: list[str]) -> dict:
     return {}
 
@@ -56,12 +74,17 @@ def render_markdown(
     entries: Callable[[list[str]], dict] = no_entries,
     media: Callable[[str], tuple] = remote_only,
     include_drafts: bool = False,
+    footnote_prefix: str = "",
 ) -> str:
     """Sanitised HTML for a Markdown source with our blocks; embedded entries are looked up once,
-    figures' images through `media` (config.images.stored_image for the site's storage)."""
+    figures' images through `media` (config.images.stored_image for the site's storage).
+
+    footnote_prefix: for text shown on a page beside other rendered text (an entry's description
+    inside an article), so its footnotes' ids (#fn-reflex-1) are not the article's (#fn1).
+    """
     if not source or not source.strip():
         return ""
-    env: dict = {}
+    env: dict = {"docId": footnote_prefix} if footnote_prefix else {}
     tokens = PARSER.parse(source, env)
     slugs = fence_slugs(tokens)
     context = RenderContext(

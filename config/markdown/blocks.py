@@ -112,7 +112,8 @@ def render_callout(words: list[str], body: str, context: RenderContext) -> str:
 
 def render_demo(words: list[str], body: str) -> str:
     """```python demo: the dialect runs it live on its site; here it is its code, labelled."""
-    return f'<figure class="demo">{code_html(body, words[0])}<figcaption>The code of a live demo (it runs on the original post)</figcaption></figure>'
+    caption = "The code of a live demo (it runs on the original post)"
+    return f'<figure class="demo">{code_html(body, words[0])}<figcaption>{caption}</figcaption></figure>'
 
 
 def render_video(words: list[str], body: str) -> str:

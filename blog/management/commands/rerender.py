@@ -10,5 +10,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        posts, frameworks = site_rerender()
-        self.stdout.write(self.style.SUCCESS(f"Rendered {posts} posts and {frameworks} entries again."))
+        done = site_rerender()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Rendered {done.posts} posts ({done.posts_changed} changed) and "
+                f"{done.entries} entries ({done.entries_changed} changed) again."
+            )
+        )
