@@ -9,33 +9,20 @@ Not a test: numbers move with the machine; compare ratios within one run.
 """
 
 import argparse
-import io
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-SCRATCH = Path(tempfile.mkdtemp(prefix="bench-"))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="config.settings.dev",
-    SQLITE_PATH=str(SCRATCH / "db.sqlite3"),
-    MEDIA_ROOT=str(SCRATCH / "media"),
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scratch import SCRATCH, seeded_site  # noqa: E402  (sets Django up first)
 
-import django  # noqa: E402
-
-django.setup()
+# isort: split
 
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.urls import path  # noqa: E402
 
-SEED_DIR = Path(os.environ.get("SEED_DIR", ROOT.parent / "shared" / "seed"))
 ARTICLE = "/blog/top-python-web-development-frameworks-in-2026/"
 
 
@@ -55,16 +42,7 @@ def main():
     parser.add_argument("--requests", type=int, default=1000)
     args = parser.parse_args()
 
-    call_command("migrate", verbosity=0)
-    call_command(
-        "import_post",
-        str(SEED_DIR / "000_57345e16e62c26d9.txt"),
-        "--assets",
-        str(SEED_DIR / "assets"),
-        verbosity=0,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+    seeded_site()
     client = Client(SERVER_NAME="127.0.0.1")
     article_bytes = client.get(ARTICLE).content
 

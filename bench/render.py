@@ -8,29 +8,12 @@ the ratio between runs, not the milliseconds.
 """
 
 import argparse
-import io
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-SCRATCH = Path(tempfile.mkdtemp(prefix="bench-render-"))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="config.settings.dev",
-    SQLITE_PATH=str(SCRATCH / "db.sqlite3"),
-    MEDIA_ROOT=str(SCRATCH / "media"),
-)
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-
-SEED_DIR = Path(os.environ.get("SEED_DIR", ROOT.parent / "shared" / "seed"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.scratch import seeded_site  # noqa: E402  (sets Django up first)
 
 
 def cpu_ms(action, rounds: int) -> float:
@@ -45,16 +28,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=100)
     args = parser.parse_args()
-    call_command("migrate", verbosity=0)
-    call_command(
-        "import_post",
-        str(SEED_DIR / "000_57345e16e62c26d9.txt"),
-        "--assets",
-        str(SEED_DIR / "assets"),
-        verbosity=0,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+    seeded_site()
     from blog.models import Post
     from blog.rendering import render_article
     from config.markdown.sanitize import sanitize

@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 
 from config.cards import ensure_card
 from config.images import ReencodedImageField, validate_image_file
-from config.markdown import embedded_slugs
+from config.markdown import embedded_slugs, render_markdown
 from config.markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
 from config.page_cache import tokens
 from config.page_cache.deps import changed
@@ -260,7 +260,8 @@ class FaqItem(models.Model):
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="faq_items")
     question = models.CharField(max_length=300)
-    answer = models.TextField(help_text="Plain text; blank lines start new paragraphs.")
+    answer = models.TextField(help_text="Markdown: **bold**, links, lists; blank lines start new paragraphs.")
+    answer_html = models.TextField(editable=False, blank=True)  # rendered and sanitised at save
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -269,6 +270,14 @@ class FaqItem(models.Model):
 
     def __str__(self):
         return self.question
+
+    def render(self) -> None:
+        self.answer_html = render_markdown(self.answer)
+
+    def save(self, *args, **kwargs):
+        clean_text_fields(FaqItem, self)
+        self.render()
+        super().save(*args, **kwargs)
 
 
 class Coverage(models.Model):

@@ -7,7 +7,7 @@ from config.page_cache import tokens
 from config.page_cache.deps import changed
 from frameworks.models import Con, Framework, Pro
 
-from .models import Post
+from .models import FaqItem, Post
 from .search.index import search_index_frameworks, search_index_post
 
 
@@ -41,13 +41,15 @@ def posts_follow_slug_change(*, framework_id: int, old_slug: str, new_slug: str)
 @dataclass
 class Rerendered:
     posts: int
-    posts_changed: int
+    posts_changed: int  # its body or an FAQ answer
     entries: int
     entries_changed: int  # its description, closing notes or a pro or con
 
 
 def stored_html() -> tuple[dict, dict]:
-    posts = dict(Post.objects.values_list("pk", "body_html"))
+    posts = {pk: [html] for pk, html in Post.objects.values_list("pk", "body_html")}
+    for post_id, html in FaqItem.objects.order_by("pk").values_list("post_id", "answer_html"):
+        posts[post_id].append(html)
     entries = {pk: [a, b] for pk, a, b in Framework.objects.values_list("pk", "description_html", "closing_notes_html")}
     for model in (Pro, Con):
         for framework_id, html in model.objects.order_by("pk").values_list("framework_id", "text_html"):
@@ -72,6 +74,9 @@ def site_rerender() -> Rerendered:
             point.render()
             model.objects.filter(pk=point.pk).update(text_html=point.text_html)
     changed(tokens.table("framework"))
+    for item in FaqItem.objects.all():
+        item.render()
+        FaqItem.objects.filter(pk=item.pk).update(answer_html=item.answer_html)
     posts = posts_rerender(posts=Post.objects.all())
     search_index_frameworks(framework_ids=[framework.pk for framework in frameworks])
     posts_after, entries_after = stored_html()

@@ -171,3 +171,21 @@ def test_a_missing_path_or_an_empty_folder_is_a_clear_message(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(CommandError, match="no .md"):
         run_import(tmp_path / "empty")
+
+
+def test_faq_answers_are_markdown_rendered_at_save_and_plain_in_structured_data(client, tmp_path):
+    path = tmp_path / "faq.md"
+    path.write_text(
+        post_source("With Questions").replace(
+            "tags: [Python]",
+            "tags: [Python]\nfaq:\n  - question: Is it fast?\n    answer: '**Yes**, see [the numbers](https://example.com).'",
+        )
+    )
+    post = post_import(path=path).post
+    assert (
+        post.faq_items.get().answer_html
+        == '<p><strong>Yes</strong>, see <a href="https://example.com" rel="noopener">the numbers</a>.</p>\n'
+    )
+    html = client.get(post.get_absolute_url()).text
+    assert "<summary>Is it fast?</summary><p><strong>Yes</strong>" in html
+    assert '"text": "**Yes**, see [the numbers](https://example.com)."' in html
