@@ -14,7 +14,7 @@ from .rendering import render_article
 IMG = re.compile(r"<img\b[^>]*>")
 ALT = re.compile(r'\balt="([^"]*)"')
 INTERNAL_HREF = re.compile(r'href="(/[^"#?]*)')
-MISSING_FIGURE = re.compile(r'<div class="figure-missing">')
+MISSING_FIGURE = re.compile(r'class="(?:figure|image)-missing"')
 
 
 def internal_link_is_broken(path: str) -> bool:
@@ -42,7 +42,7 @@ def publish_problems(*, body: str, hero_image=None, hero_alt: str = "") -> list[
         if not alt or not alt.group(1).strip():
             problems.append("An image has no alt text: describe it for readers who cannot see it.")
     if MISSING_FIGURE.search(html):
-        problems.append("A figure's image file is missing: readers will see its alt text instead.")
+        problems.append("An image file is missing: readers will see its alt text instead.")
     if hero_image and not hero_alt.strip():
         problems.append("The hero image has no alt text.")
     embedded = embedded_slugs(body)

@@ -90,7 +90,7 @@ def test_a_task_box_is_never_a_field_a_reader_can_use():
     html = render_markdown('- [x] done\n\n<input type="text" name="card" value="4111" onfocus="steal()">')
     boxes = Elements(html).all("input")
     assert len(boxes) == 2
-    allowed = {"type", "disabled", "checked", "class"}
+    allowed = {"type", "disabled", "checked", "class", "aria-label"}
     assert all(box.get("type") == "checkbox" and "disabled" in box and set(box) <= allowed for box in boxes)
 
 

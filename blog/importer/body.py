@@ -60,6 +60,24 @@ def unlink_expressions(text: str, line: int, warnings: list[str]) -> str:
     return EXPRESSION_LINK.sub(replace, text)
 
 
+MARKDOWN_IMAGE = re.compile(r"(?P<open>!\[[^\]]*\]\()(?P<src>[^\s)]+)")
+
+
+def stored_markdown_images(text: str, resolve_image: Callable[[str], str]) -> str:
+    """![alt](/blog/chart.png) names a file of the dialect's site: stored here like a figure's
+    image, the Markdown names its media path; a file not found becomes a media path with no
+    file, which the renderer shows as the alt text (never a broken image)."""
+
+    def replace(match: re.Match) -> str:
+        src = match["src"]
+        if src.startswith(("https://", "http://")):
+            return match[0]
+        stored = resolve_image(src)
+        return match["open"] + (stored if stored != src else src.lstrip("/"))
+
+    return MARKDOWN_IMAGE.sub(replace, text)
+
+
 def without_title_heading(lines: list[str], title: str) -> list[str]:
     """A leading '# Title' repeats the post title the page already shows as its heading."""
     for index, line in enumerate(lines):
@@ -92,7 +110,8 @@ def convert_body(
         if not isinstance(part, Fence):
             lines = part.lines if seen_text else without_title_heading(part.lines, title)
             seen_text = seen_text or any(line.strip() for line in part.lines)
-            out.append(unlink_expressions("\n".join(lines), part.start + first_line - 1, warnings))
+            text = unlink_expressions("\n".join(lines), part.start + first_line - 1, warnings)
+            out.append(stored_markdown_images(text, resolve_image))
             continue
         words, line = part.words, part.start + first_line - 1
         if words[:1] == ["python"] and "demo" in words:

@@ -189,3 +189,18 @@ def test_faq_answers_are_markdown_rendered_at_save_and_plain_in_structured_data(
     html = client.get(post.get_absolute_url()).text
     assert "<summary>Is it fast?</summary><p><strong>Yes</strong>" in html
     assert '"text": "**Yes**, see [the numbers](https://example.com)."' in html
+
+
+def test_markdown_images_are_stored_like_figures_and_a_missing_one_shows_its_alt_text(tmp_path, media_root):
+    from PIL import Image
+
+    assets = tmp_path / "assets"
+    (assets / "blog").mkdir(parents=True)
+    Image.new("RGB", (64, 48), "navy").save(assets / "blog" / "chart.png")
+    path = tmp_path / "images.md"
+    path.write_text(post_source("Images", "![A chart](/blog/chart.png)\n\nInline ![gone](/blog/missing.png) here."))
+    result = post_import(path=path, assets=assets)
+    html = result.post.body_html
+    assert '<img src="/media/figures/chart-' in html and 'alt="A chart"' in html and 'width="64"' in html
+    assert '<span class="image-missing">gone</span>' in html and "missing.png" not in html
+    assert any("/blog/missing.png not found" in warning for warning in result.warnings)

@@ -7,6 +7,8 @@ and opens no file of its own, so any app can use it.
 
 import re
 from collections.abc import Callable
+from html import escape
+from urllib.parse import unquote
 
 from markdown_it.common.utils import unescapeAll
 
@@ -27,8 +29,29 @@ def render_fence(self, tokens, index, options, env) -> str:
     return f"{html}\n" if html else ""
 
 
+def render_image(self, tokens, index, options, env) -> str:
+    """A Markdown image with a media path (figures/chart.webp) is looked up like a figure's: the
+    stored file's address and size, or, when the file is missing, its alt text in a placeholder,
+    never a broken image. http(s) and site-absolute (/media/uploads/…) addresses stay as written."""
+    token = tokens[index]
+    src = unquote(str(token.attrGet("src") or ""))
+    context = env.get("context")
+    if context and src and not src.startswith(("/", "#")) and ":" not in src.split("/")[0]:
+        url, size = context.media(src)
+        if not url:
+            alt = self.renderInlineAsText(token.children or [], options, env)
+            return f'<span class="image-missing">{escape(alt or "Image unavailable")}</span>'
+        token.attrSet("src", url)
+        if size:
+            token.attrSet("width", str(size[0]))
+            token.attrSet("height", str(size[1]))
+    token.attrSet("loading", "lazy")
+    return self.image(tokens, index, options, env)
+
+
 PARSER = build_parser()
 PARSER.add_render_rule("fence", render_fence)
+PARSER.add_render_rule("image", render_image)
 
 
 def markdown_html(source: str, context: RenderContext) -> str:

@@ -124,6 +124,17 @@ def render_strikethrough(self, tokens, index, options, env) -> str:
     return "<del>" if tokens[index].nesting == 1 else "</del>"
 
 
+def render_list_item_open(self, tokens, index, options, env) -> str:
+    """A task's box, disabled, with a name for screen readers (GitHub's has none)."""
+    token = tokens[index]
+    html = self.renderToken(tokens, index, options, env)
+    if token.meta and "checked" in token.meta:
+        done = token.meta["checked"]
+        state = ' checked="" aria-label="Done"' if done else ' aria-label="To do"'
+        html += f'<input class="task-list-item-checkbox" type="checkbox" disabled=""{state}> '
+    return html
+
+
 def render_code_block(self, tokens, index, options, env) -> str:
     return code_html(tokens[index].content)
 
@@ -153,6 +164,7 @@ def build_parser() -> MarkdownIt:
     md.add_render_rule("s_open", render_strikethrough)
     md.add_render_rule("s_close", render_strikethrough)
     md.add_render_rule("code_block", render_code_block)
+    md.add_render_rule("list_item_open", render_list_item_open)
     md.add_render_rule("html_block", render_raw_html)
     md.add_render_rule("html_inline", render_raw_html)
     md.add_render_rule("footnote_caption", render_footnote_caption)

@@ -56,7 +56,7 @@ ATTRIBUTES = {
     "img": {"src", "alt", "title", "width", "height", "loading", "decoding"},
     "figure": {"class", "id"},
     "li": {"id", "class"},
-    "input": {"type", "checked", "disabled", "class"},
+    "input": {"type", "checked", "disabled", "class", "aria-label"},
     "ol": {"start", "class"},
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan", "scope"},

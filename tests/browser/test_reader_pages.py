@@ -14,12 +14,52 @@ PAGES = {
     "alternatives": "/frameworks/flask/alternatives/",
     "search": "/search/?q=async",
     "tag": "/tags/async/",
+    "gfm": "/blog/every-gfm-feature/",
 }
+
+# What GitHub's Markdown adds to CommonMark, and our blocks inside it, in one post.
+EVERY_GFM_FEATURE = """---
+title: Every GFM feature
+date: 2026-11-30
+---
+
+Intro line straight above a list:
+- an item
+  - nested with two spaces
+- [ ] a task to do
+- [x] a task done
+
+| Framework | Stars | Async |
+|:----------|------:|:-----:|
+| Reflex | 25k | yes |
+
+~~Old claim~~ replaced; bare links https://reflex.dev and www.djangoproject.com.
+
+> [!TIP]
+> GitHub alerts render as callouts.
+
+1. Install it:
+
+   ```bash
+   pip install reflex
+   ```
+
+```python demo exec
+def index():
+    return rx.text("Hello")
+```
+
+A claim with a source.[^1]
+
+[^1]: The source, with a [link](https://example.com).
+"""
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
+def site(transactional_db, live_server, tmp_path):
     post_import(path=SEED_FILE, assets=SEED_ASSETS)
+    (tmp_path / "every-gfm-feature.md").write_text(EVERY_GFM_FEATURE)
+    post_import(path=tmp_path / "every-gfm-feature.md")
     for slug in ("fastapi", "reflex"):
         Framework.objects.get(slug=slug).tags.add("async")
     return live_server.url
