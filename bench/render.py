@@ -8,6 +8,7 @@ the ratio between runs, not the milliseconds.
 """
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -31,10 +32,14 @@ def main():
     seeded_site()
     from blog.models import Post
     from blog.rendering import render_article
+    from config.images import stored_image
+    from config.markdown import render_markdown
     from config.markdown.sanitize import sanitize
     from frameworks.models import Framework
 
     post = Post.objects.get()
+    # The Markdown alone: the article's text and figure without its embedded entries' templates.
+    text_only = re.sub(r"```framework [^\n]*\n```\n?", "", post.body)
     frameworks = list(Framework.objects.prefetch_related("pros", "cons"))
     html = render_article(post.body)
 
@@ -46,6 +51,7 @@ def main():
 
     rows = [
         ("sanitiser alone (floor)", cpu_ms(lambda: sanitize(html), args.rounds)),
+        ("article text, no embeds", cpu_ms(lambda: render_markdown(text_only, media=stored_image), args.rounds)),
         ("article body to HTML", cpu_ms(lambda: render_article(post.body), args.rounds)),
         ("Post.render (+contents)", cpu_ms(post.render, args.rounds)),
         (f"{len(frameworks)} entries + points", cpu_ms(entries, args.rounds)),
