@@ -59,7 +59,15 @@ def import_files(
 ) -> BatchSummary:
     """Import each file in its own transaction: a refused file changes nothing and stops nothing."""
     summary = BatchSummary()
+    names: dict[str, Path] = {}
     for index, path in enumerate(files, start=1):
+        # A post is known by its file's name: a second file of that name would update the first's.
+        first = names.setdefault(path.name, path)
+        if first != path:
+            reason = f"another file of this name ({first}) was imported in this run"
+            summary.refused.append((path, reason))
+            progress(index, path, f"refused: {reason}")
+            continue
         if if_new and Post.objects.filter(import_ref=path.name).exists():
             summary.skipped.append(path)
             progress(index, path, "imported before; left as it is")

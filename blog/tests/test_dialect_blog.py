@@ -204,3 +204,12 @@ def test_markdown_images_are_stored_like_figures_and_a_missing_one_shows_its_alt
     assert '<img src="/media/figures/chart-' in html and 'alt="A chart"' in html and 'width="64"' in html
     assert '<span class="image-missing">gone</span>' in html and "missing.png" not in html
     assert any("/blog/missing.png not found" in warning for warning in result.warnings)
+
+
+def test_two_files_of_the_same_name_in_one_run_never_make_one_post(tmp_path):
+    for name, text in (("a", "From a."), ("b", "From b.")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "intro.md").write_text(post_source(f"Intro {name}", text))
+    with pytest.raises(CommandError, match="1 file"):
+        run_import(tmp_path / "a", tmp_path / "b")
+    assert [post.body.strip() for post in Post.objects.all()] == ["From a."]
