@@ -69,14 +69,14 @@ def main():
                 rows += [(f"{name}, {label}", cpu_per_request(client, url, args.requests)) for name, url in pages]
 
     from blog.models import Post
-    from config.images import stored_image
     from config.markdown import render_markdown
+    from config.renditions import stored_picture
     from frameworks.models import Framework
 
     body = Post.objects.get().body
     start = time.process_time()
     for _ in range(50):
-        render_markdown(body, entries=Framework.objects.for_embeds, media=stored_image)
+        render_markdown(body, entries=Framework.objects.for_embeds, media=stored_picture)
     markdown_ms = (time.process_time() - start) / 50 * 1000
 
     print(f"{len(article_bytes) / 1024:.0f} KB article, {args.requests} requests per page, CPU ms per request")

@@ -32,9 +32,9 @@ def main():
     seeded_site()
     from blog.models import Post
     from blog.rendering import render_article
-    from config.images import stored_image
     from config.markdown import render_markdown
     from config.markdown.sanitize import sanitize
+    from config.renditions import stored_picture
     from frameworks.models import Framework
 
     post = Post.objects.get()
@@ -51,7 +51,7 @@ def main():
 
     rows = [
         ("sanitiser alone (floor)", cpu_ms(lambda: sanitize(html), args.rounds)),
-        ("article text, no embeds", cpu_ms(lambda: render_markdown(text_only, media=stored_image), args.rounds)),
+        ("article text, no embeds", cpu_ms(lambda: render_markdown(text_only, media=stored_picture), args.rounds)),
         ("article body to HTML", cpu_ms(lambda: render_article(post.body), args.rounds)),
         ("Post.render (+contents)", cpu_ms(post.render, args.rounds)),
         (f"{len(frameworks)} entries + points", cpu_ms(entries, args.rounds)),

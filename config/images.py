@@ -11,6 +11,8 @@ from django.core.files.storage import default_storage
 from django.db import models
 from PIL import Image, ImageOps, ImageSequence
 
+from config.markdown.blocks import Picture
+
 ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 # What a re-encoded image keeps of the original's metadata: how to draw it, nothing about it.
@@ -130,18 +132,18 @@ class ReencodedImageField(models.ImageField):
         return super().pre_save(model_instance, add)
 
 
-def stored_image(src: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The renderer's media lookup: an http(s) image as it is; a media path only if the file is
-    really there, with its size."""
+def stored_image(src: str) -> Picture | None:
+    """An http(s) image as it is; a media path only if the file is really there, with its size
+    (config/renditions.py adds the smaller copies pages offer)."""
     if src.startswith(("https://", "http://")):
-        return src, None
+        return Picture(src)
     if not src or src.startswith("/") or ".." in src.split("/"):
-        return None, None
+        return None
     if not default_storage.exists(src):
-        return None, None
+        return None
     try:
         with default_storage.open(src) as handle, Image.open(handle) as image:
             size = image.size
     except (OSError, ValueError):
-        return None, None
-    return default_storage.url(src), size
+        return None
+    return Picture(default_storage.url(src), size)

@@ -7,9 +7,10 @@ from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
 from config.cards import ensure_card
-from config.images import ReencodedImageField, stored_image, validate_image_file
+from config.images import ReencodedImageField, validate_image_file
 from config.markdown import render_inline, render_markdown
 from config.publishing import PublishableQuerySet, Status
+from config.renditions import stored_picture
 from config.text import clean_text_fields
 
 # An entry unchecked for longer than this is listed for re-verification in the admin.
@@ -100,7 +101,7 @@ class Framework(models.Model):
         return self.image or self.social_card or None
 
     def render(self) -> None:
-        lookups = {"entries": Framework.objects.for_embeds, "media": stored_image}
+        lookups = {"entries": Framework.objects.for_embeds, "media": stored_picture}
         self.description_html = render_markdown(self.description, footnote_prefix=self.slug, **lookups)
         self.closing_notes_html = render_markdown(self.closing_notes, footnote_prefix=f"{self.slug}-notes", **lookups)
 

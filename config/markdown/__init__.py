@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 from markdown_it.common.utils import unescapeAll
 
-from .blocks import RenderContext, embed_slug, remote_only, render_block
+from .blocks import ARTICLE_SIZES, RenderContext, embed_slug, remote_only, render_block
 from .core import build_parser, code_html
 from .sanitize import sanitize
 
@@ -37,14 +37,11 @@ def render_image(self, tokens, index, options, env) -> str:
     src = unquote(str(token.attrGet("src") or ""))
     context = env.get("context")
     if context and src and not src.startswith(("/", "#")) and ":" not in src.split("/")[0]:
-        url, size = context.media(src)
-        if not url:
-            alt = self.renderInlineAsText(token.children or [], options, env)
+        picture = context.media(src)
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        if not picture:
             return f'<span class="image-missing">{escape(alt or "Image unavailable")}</span>'
-        token.attrSet("src", url)
-        if size:
-            token.attrSet("width", str(size[0]))
-            token.attrSet("height", str(size[1]))
+        return picture.img(alt=alt, sizes=ARTICLE_SIZES, title=str(token.attrGet("title") or ""))
     token.attrSet("loading", "lazy")
     return self.image(tokens, index, options, env)
 
@@ -100,7 +97,7 @@ def render_markdown(
     footnote_prefix: str = "",
 ) -> str:
     """Sanitised HTML for a Markdown source with our blocks; embedded entries are looked up once,
-    figures' images through `media` (config.images.stored_image for the site's storage).
+    figures' images through `media` (config.renditions.stored_picture for the site's storage, with smaller copies).
 
     footnote_prefix: for text shown on a page beside other rendered text (an entry's description
     inside an article), so its footnotes' ids (#fn-reflex-1) are not the article's (#fn1).

@@ -19,9 +19,40 @@ CALLOUT_KINDS = {"info", "success", "warning", "error", "tip", "note"}
 MD_BLOCKS = {"alert": "callout", "video": "video link"}
 
 
-def remote_only(src: str) -> tuple[str | None, tuple[int, int] | None]:
+@dataclass(frozen=True)
+class Picture:
+    """An image as a page offers it: its address and size, and smaller copies to choose from."""
+
+    url: str
+    size: tuple[int, int] | None = None
+    sources: tuple[tuple[str, str], ...] = ()  # (MIME type, srcset) of <source>s, best first
+    srcset: str = ""  # the <img>'s own candidates
+
+    def img(self, *, alt: str, sizes: str, title: str = "") -> str:
+        """<img> (in a <picture> when there are sources), lazily loaded, sized to avoid reflow."""
+        dimensions = f' width="{self.size[0]}" height="{self.size[1]}"' if self.size else ""
+        candidates = f' srcset="{escape(self.srcset)}" sizes="{escape(sizes)}"' if self.srcset else ""
+        titled = f' title="{escape(title)}"' if title else ""
+        img = (
+            f'<img src="{escape(self.url)}"{candidates} alt="{escape(alt)}"{titled}{dimensions} '
+            'loading="lazy" decoding="async">'
+        )
+        if not self.sources:
+            return img
+        sources = "".join(
+            f'<source type="{escape(mime)}" srcset="{escape(srcset)}" sizes="{escape(sizes)}">'
+            for mime, srcset in self.sources
+        )
+        return f"<picture>{sources}{img}</picture>"
+
+
+# The width an image takes in an article's column (46rem at most, the page's padding on phones).
+ARTICLE_SIZES = "(min-width: 48rem) 46rem, calc(100vw - 2.5rem)"
+
+
+def remote_only(src: str) -> Picture | None:
     """The media lookup when the caller gives none: http(s) images as they are, nothing stored."""
-    return (src, None) if src.startswith(("https://", "http://")) else (None, None)
+    return Picture(src) if src.startswith(("https://", "http://")) else None
 
 
 @dataclass
@@ -29,8 +60,8 @@ class RenderContext:
     """What one render needs to resolve references: the embedded entries, fetched in one query."""
 
     frameworks: dict = field(default_factory=dict)
-    # src → (url, (width, height)) of an image, or (None, None): the caller's storage, not ours.
-    media: Callable[[str], tuple] = remote_only
+    # src → the Picture of an image, or None when there is none: the caller's storage, not ours.
+    media: Callable[[str], Picture | None] = remote_only
     include_drafts: bool = False
     figures: int = 0  # numbers each figure's zoom target within the document
     # Markdown to unsanitised HTML, for blocks whose bodies are Markdown (callouts).
@@ -71,17 +102,18 @@ def render_figure(body: str, context: RenderContext) -> str:
     fields = parse_block_fields(body)
     alt = str(fields.get("alt") or "")
     caption = str(fields.get("caption") or "")
-    url, size = context.media(str(fields.get("src") or ""))
+    picture = context.media(str(fields.get("src") or ""))
     context.figures += 1
     number = context.figures
     parts = [f'<figure class="figure" id="figure-{number}">']
-    if url:
-        dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
-        image = f'<img src="{escape(url)}" alt="{escape(alt)}"{dimensions} loading="lazy" decoding="async">'
-        parts.append(f'<a class="figure-link" href="#zoom-{number}">{image}</a>')
+    if picture:
+        inline = picture.img(alt=alt, sizes=ARTICLE_SIZES)
+        # Enlarged, the image fills the screen: the browser picks from the same copies.
+        enlarged = picture.img(alt=alt, sizes="100vw")
+        parts.append(f'<a class="figure-link" href="#zoom-{number}">{inline}</a>')
         parts.append(
             f'<a class="lightbox" id="zoom-{number}" href="#figure-{number}" aria-label="Close the enlarged image">'
-            f"{image}</a>"
+            f"{enlarged}</a>"
         )
     else:
         # The image is missing: keep what the figure says so the reader loses as little as possible.

@@ -25,9 +25,9 @@ def framework_markdown(framework, *, heading: str) -> str:
 
 def figure_markdown(body: str, *, absolute, media=remote_only) -> str:
     fields = parse_block_fields(body)
-    url, _ = media(str(fields.get("src") or ""))
+    picture = media(str(fields.get("src") or ""))
     alt, caption = fields.get("alt") or "", fields.get("caption") or ""
-    lines = [f"![{alt}]({absolute(url)})" if url else f"[Image: {alt}]"]
+    lines = [f"![{alt}]({absolute(picture.url)})" if picture else f"[Image: {alt}]"]
     if caption:
         lines.append(f"*{caption}*")
     return "\n\n".join(lines) + "\n"

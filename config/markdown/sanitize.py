@@ -31,6 +31,8 @@ TAGS = (
         "i",
         "img",
         "input",
+        "picture",
+        "source",
         "ins",
         "kbd",
         "li",
@@ -53,7 +55,8 @@ TAGS = (
 ATTRIBUTES = {
     "a": {"href", "title", "id", "class", "aria-label"},
     "abbr": {"title"},
-    "img": {"src", "alt", "title", "width", "height", "loading", "decoding"},
+    "img": {"src", "srcset", "sizes", "alt", "title", "width", "height", "loading", "decoding"},
+    "source": {"type", "srcset", "sizes"},
     "figure": {"class", "id"},
     "li": {"id", "class"},
     "input": {"type", "checked", "disabled", "class", "aria-label"},

@@ -207,6 +207,12 @@ TAGGIT_TAGS_FROM_STRING = "config.text.tags_from_string"
 # Uploaded and imported images: real raster images only, bounded in bytes and pixels.
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
+# Copies of stored images that pages offer in srcset (config/renditions.py): widths in pixels,
+# AVIF (libavif: speed 0 slowest/smallest to 10) and WebP for browsers without AVIF.
+IMAGE_RENDITION_WIDTHS = (480, 800, 1200)
+IMAGE_AVIF_QUALITY = 55
+IMAGE_AVIF_SPEED = 8
+IMAGE_WEBP_QUALITY = 75
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # The editor's live preview renders through the public renderer and sanitiser.
