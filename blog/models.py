@@ -13,10 +13,12 @@ from taggit.managers import TaggableManager
 from config.cards import ensure_card
 from config.images import ReencodedImageField, validate_image_file
 from config.markdown import embedded_slugs, render_markdown
+from config.markdown.blocks import ARTICLE_SIZES
 from config.markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
 from config.page_cache import tokens
 from config.page_cache.deps import changed
 from config.publishing import PublishableQuerySet, Status
+from config.renditions import stored_picture
 from config.text import clean_text_fields
 from frameworks.models import Framework
 
@@ -138,6 +140,8 @@ class Post(models.Model):
     keywords = models.CharField(max_length=2000, blank=True, help_text="Comma-separated, for the keywords meta tag.")
     hero_image = ReencodedImageField(upload_to="heroes/", blank=True, validators=[validate_image_file])
     hero_alt = models.CharField("hero image alt text", max_length=250, blank=True)
+    # The hero as the page shows it, with its smaller copies (config/renditions.py): made at save.
+    hero_html = models.TextField(editable=False, blank=True)
     # Generated from the title when there is no hero image; used for og:image.
     social_card = models.ImageField(upload_to="cards/", blank=True, editable=False)
     body = MarkdownxField(
@@ -226,6 +230,9 @@ class Post(models.Model):
         self.toc = table_of_contents(html)
         self.word_count = word_count(html)
         self.body_html = with_heading_anchors(html)
+        hero = stored_picture(self.hero_image.name) if self.hero_image else None
+        # The first thing the page shows: fetched first, never lazily.
+        self.hero_html = hero.img(alt=self.hero_alt, sizes=ARTICLE_SIZES, eager=True) if hero else ""
 
     def draw_missing_card(self) -> bool:
         """Without a hero image, the share image is a card drawn from the title; True if it changed."""
@@ -234,6 +241,9 @@ class Post(models.Model):
     @transaction.atomic
     def save(self, *args, **kwargs):
         clean_text_fields(Post, self)  # before deriving the card, HTML and index from it
+        if self.hero_image and not self.hero_image._committed:
+            # A new upload is stored (re-encoded) first: its copies are made from the stored file.
+            Post._meta.get_field("hero_image").pre_save(self, self._state.adding)
         self.render()
         self.draw_missing_card()
         super().save(*args, **kwargs)

@@ -18,7 +18,9 @@ def posts_rerender(*, posts) -> list[int]:
     rerendered = []
     for post in posts.prefetch_related("tags"):
         post.render()
-        Post.objects.filter(pk=post.pk).update(body_html=post.body_html, toc=post.toc, word_count=post.word_count)
+        Post.objects.filter(pk=post.pk).update(
+            body_html=post.body_html, toc=post.toc, word_count=post.word_count, hero_html=post.hero_html
+        )
         search_index_post(post=post)
         rerendered.append(post.pk)
     if rerendered:

@@ -90,3 +90,30 @@ def test_copies_that_cannot_be_written_cost_the_copies_not_the_image(media_root,
     monkeypatch.setattr(renditions, "make_renditions", full_disk)
     html = render_article(f"```figure\nsrc: {name}\nalt: A chart\n```")
     assert f'<img src="/media/{name}"' in html and "<picture>" not in html
+
+
+def test_a_hero_image_is_offered_with_its_copies_fetched_first_and_sized(client, tmp_path, media_root, make_post):
+    from blog.importer import post_import
+
+    (tmp_path / "blog").mkdir()
+    Image.new("RGB", (1600, 900), "orange").save(tmp_path / "blog" / "hero.png")
+    source = tmp_path / "hero.md"
+    source.write_text("---\ntitle: With A Hero\ndate: 2026-01-01\nimage: /blog/hero.png\n---\nText.\n")
+    post = post_import(path=source, assets=tmp_path).post
+    html = client.get(post.get_absolute_url()).text
+    hero = re.search(r'<figure class="post-hero">(.*?)</figure>', html, re.S)[1]
+    assert hero.startswith('<picture><source type="image/avif"') and 'fetchpriority="high"' in hero
+    assert 'width="1600" height="900"' in hero and 'loading="lazy"' not in hero
+
+
+def test_a_hero_uploaded_in_the_admin_is_stored_before_its_copies_are_made(media_root, make_post):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    post = make_post("Uploaded Hero")
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 800), "purple").save(out, "JPEG")
+    post.hero_image = SimpleUploadedFile("hero.jpg", out.getvalue(), content_type="image/jpeg")
+    post.hero_alt = "A purple field"
+    post.save()
+    assert default_storage.exists(post.hero_image.name)
+    assert '<source type="image/avif"' in post.hero_html and 'alt="A purple field"' in post.hero_html

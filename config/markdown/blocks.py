@@ -28,15 +28,14 @@ class Picture:
     sources: tuple[tuple[str, str], ...] = ()  # (MIME type, srcset) of <source>s, best first
     srcset: str = ""  # the <img>'s own candidates
 
-    def img(self, *, alt: str, sizes: str, title: str = "") -> str:
-        """<img> (in a <picture> when there are sources), lazily loaded, sized to avoid reflow."""
+    def img(self, *, alt: str, sizes: str, title: str = "", eager: bool = False) -> str:
+        """<img> (in a <picture> when there are sources), sized to avoid reflow; loaded lazily,
+        or first (eager) for the image a page opens with."""
         dimensions = f' width="{self.size[0]}" height="{self.size[1]}"' if self.size else ""
         candidates = f' srcset="{escape(self.srcset)}" sizes="{escape(sizes)}"' if self.srcset else ""
         titled = f' title="{escape(title)}"' if title else ""
-        img = (
-            f'<img src="{escape(self.url)}"{candidates} alt="{escape(alt)}"{titled}{dimensions} '
-            'loading="lazy" decoding="async">'
-        )
+        loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
+        img = f'<img src="{escape(self.url)}"{candidates} alt="{escape(alt)}"{titled}{dimensions} {loading}>'
         if not self.sources:
             return img
         sources = "".join(

@@ -92,3 +92,25 @@ def test_a_figure_opens_larger_on_click_and_closes_again(site, tab):
     assert page.locator("#zoom-1").is_visible()
     page.locator("#zoom-1").click()
     assert not page.locator("#zoom-1").is_visible()
+
+
+@pytest.mark.parametrize("width, scale", [(390, 3), (412, 1.75), (1280, 1)])
+def test_the_seed_figure_costs_a_phone_no_more_than_60_kb(
+    transactional_db, live_server, browser, settings, width, scale
+):
+    """With the copies made as in production (three widths, AVIF at its shipped speed), the
+    browser picks one that fits the screen: a 390-px phone at 3× (the issue's target), the
+    Lighthouse phone, and a desktop."""
+    settings.IMAGE_RENDITION_WIDTHS = (480, 800, 1200)
+    settings.IMAGE_AVIF_SPEED = 8
+    post_import(path=SEED_FILE, assets=SEED_ASSETS)
+    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=scale)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/blog/{SEED_SLUG}/")
+    figure = page.locator(".figure-link img")
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('.figure-link img').complete")
+    chosen = page.evaluate("() => document.querySelector('.figure-link img').currentSrc")
+    sizes = page.evaluate("url => performance.getEntriesByName(url).map(entry => entry.encodedBodySize)", chosen)
+    context.close()
+    assert chosen.endswith(".avif") and sizes and max(sizes) <= 60 * 1024, (chosen, sizes)
