@@ -43,6 +43,52 @@ def test_a_cached_page_costs_no_queries(client, warm, django_assert_num_queries)
         assert client.get(ARTICLE).status_code == 200
 
 
+# Made afresh for each answer; every other header of a hit is the miss's, as the stack gave it.
+PER_ANSWER = {"X-Page-Cache", "X-Accel-Expires", "CDN-Cache-Control", "Date"}
+
+
+def test_a_hit_carries_the_headers_the_whole_stack_gave_the_miss(client, seeded):
+    miss = client.get("/frameworks/flask/")
+    hit = client.get("/frameworks/flask/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    kept = {name: value for name, value in miss.items() if name not in PER_ANSWER}
+    assert {"Content-Security-Policy", "ETag", "X-Frame-Options", "X-Content-Type-Options"} <= set(kept)
+    assert {name: value for name, value in hit.items() if name not in PER_ANSWER} == kept
+    assert hit.content == miss.content
+
+
+def test_a_hit_runs_no_other_middleware(client, warm, monkeypatch):
+    from django.middleware.security import SecurityMiddleware
+
+    ran = []
+    real = SecurityMiddleware.process_request
+    monkeypatch.setattr(
+        SecurityMiddleware, "process_request", lambda self, request: ran.append(1) or real(self, request)
+    )
+    assert client.get(ARTICLE)["X-Page-Cache"] == "hit" and ran == []
+
+
+def test_a_cached_page_is_never_served_to_another_host_or_over_plain_http(seeded, settings):
+    from django.test import Client
+
+    settings.SECURE_SSL_REDIRECT = True
+    client = Client()  # its middleware is built with the redirect on
+    client.get(ARTICLE, secure=True)
+    assert client.get(ARTICLE, secure=True)["X-Page-Cache"] == "hit"
+    assert client.get(ARTICLE).status_code == 301  # the stack's redirect, not the https page
+    assert client.get(ARTICLE, secure=True, HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_miss_with_a_current_etag_is_stored_and_answered_304(client, seeded):
+    from django.core.cache import cache
+
+    first = client.get(ARTICLE)
+    cache.clear()  # the page evicted, as under memory pressure; the edge revalidates
+    again = client.get(ARTICLE, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and "X-Accel-Expires" in again
+    assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
+
+
 def test_editing_a_post_shows_at_once(client, staff_client, warm, seeded):
     admin_save(staff_client, "blog_post", seeded.post.pk, description="A fresh description.")
     assert "A fresh description." in client.get(ARTICLE).text

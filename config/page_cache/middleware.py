@@ -1,6 +1,10 @@
 """Whole pages for anonymous readers from the shared cache, each invalidated by exactly the writes
 to what it shows (`deps.py`).
 
+First in the middleware stack: a hit is answered before any other middleware runs, with the
+headers the page left the stack with (CSP, ETag, security headers, Vary), and its own 304 to a
+matching If-None-Match or If-Modified-Since. A miss runs the whole stack and stores what came out.
+
 A page is served from the cache only while every token it depends on still has the value it was
 rendered under; a page whose tokens moved while it rendered is not stored. Editors (who have a
 session) and anything not a plain 200 bypass it. Pages also expire at the next scheduled
@@ -15,7 +19,8 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
 
 from . import deps, guard
 from .guard import CacheUnavailable, call
@@ -49,8 +54,10 @@ def is_cacheable(request) -> bool:
 
 
 def page_key(request) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return guard.key("page", f"{release()}:{path}")
+    # Scheme and host too: no middleware has run yet, so an http:// request (which the stack
+    # redirects) or another host must never find this page. get_host() refuses unknown hosts.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return guard.key("page", f"{release()}:{hashlib.sha256(address.encode()).hexdigest()}")
 
 
 @functools.cache
@@ -81,6 +88,11 @@ def storable(response) -> bool:
     )
 
 
+# A miss runs the stack without them and answers them here, after storing the full page: the
+# stack's ConditionalGetMiddleware would otherwise turn the 200 into a 304 that cannot be stored.
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -92,11 +104,16 @@ class PageCacheMiddleware:
             key = page_key(request)
             entry = call("get", key)
             if entry and still_valid(entry):
-                return replay(entry)
+                return replay(request, entry)
         except CacheUnavailable:
             return uncached(self.get_response(request))
+        conditions = {name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META}
         with deps.Recording() as recording:
             response = self.get_response(request)
+        request.META.update(conditions)
+        return conditional(request, self.store(key, response, recording))
+
+    def store(self, key, response, recording):
         if not storable(response):
             return response
         try:
@@ -111,7 +128,7 @@ class PageCacheMiddleware:
         entry = {
             "tokens": tokens,
             "content": response.content,
-            "headers": {name: response[name] for name in REPLAYED_HEADERS if name in response},
+            "headers": {name: value for name, value in response.items() if name not in PER_RESPONSE_HEADERS},
             "expires": next_publication(),
             "modified": max(tokens.values(), default=recording.started),
         }
@@ -123,13 +140,29 @@ class PageCacheMiddleware:
         return response
 
 
+def conditional(request, response):
+    """A 304 where the reader's copy is current (ConditionalGetMiddleware's rule), and the edge's
+    keep-for-a-second header, on hits and misses alike."""
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    etag = response.get("ETag")
+    return edge_expiry(get_conditional_response(request, etag=etag, last_modified=last_modified, response=response))
+
+
 def uncached(response):
     """Rendered without the cache (it failed): correct, only slower; says so for operators."""
     response["X-Page-Cache"] = "unavailable"
     return response
 
 
-REPLAYED_HEADERS = ("Content-Type",)
+# Made for each answer (mark_shared, edge_expiry, the server's Date), not replayed.
+PER_RESPONSE_HEADERS = {
+    "Date",
+    "X-Page-Cache",
+    "X-Accel-Expires",
+    "Cache-Control",
+    "Last-Modified",
+    "CDN-Cache-Control",
+}
 
 
 def still_valid(entry) -> bool:
@@ -141,13 +174,13 @@ def still_valid(entry) -> bool:
     return all(current.get(keys[token]) == value for token, value in tokens.items())
 
 
-def replay(entry) -> HttpResponse:
+def replay(request, entry) -> HttpResponse:
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"].items():
         response[name] = value
     response["X-Page-Cache"] = "hit"
     mark_shared(response, entry)
-    return response
+    return conditional(request, response)
 
 
 def mark_shared(response, entry) -> None:
@@ -162,20 +195,14 @@ def cdn_lifetime(modified: float) -> int:
     return int(min(max(age / 10, CDN_MIN_SECONDS), CDN_MAX_SECONDS))
 
 
-class EdgeExpiryMiddleware:
+def edge_expiry(response):
     """Tells nginx to keep a public page only to the end of the current second.
 
     nginx counts whole seconds, so it reads s-maxage=1 as "until the second after next": up to
     two seconds of an old page after an edit. `X-Accel-Expires: @<this second>` (which nginx
     reads before Cache-Control and never passes on) keeps it at most one. Then nginx revalidates
-    with our ETag: a 304 from the page cache, which must carry the header too.
+    with our ETag: a 304 from the page cache, which carries the header too.
     """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if response.get("Cache-Control") == SHARED_CACHE_CONTROL:
-            response["X-Accel-Expires"] = f"@{int(time.time())}"
-        return response
+    if response.get("Cache-Control") == SHARED_CACHE_CONTROL:
+        response["X-Accel-Expires"] = f"@{int(time.time())}"
+    return response

@@ -46,12 +46,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit is answered before the rest of the stack, with the headers the stack gave it.
+    "config.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Outside ConditionalGet, so a 304 tells nginx how long to keep the page too.
-    "config.page_cache.middleware.EdgeExpiryMiddleware",
     # ETag on every response; a matching If-None-Match gets a 304 with no body.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,8 +66,6 @@ MIDDLEWARE = [
     "config.middleware.BackendUnavailableMiddleware",
     # Last, as its documentation asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
-    # Innermost: a hit skips only the view; headers (CSP, ETag) are still added on the way out.
-    "config.page_cache.middleware.PageCacheMiddleware",
 ]
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # How far apart the clocks of the servers sharing one cache may be (config/page_cache/deps.py).
