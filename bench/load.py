@@ -293,7 +293,17 @@ def baselines(server, scratch, connection_counts, seconds) -> list:
                 ("article through nginx edge", f"http://127.0.0.1:{nginx.edge_port}{ARTICLE}"),
             ):
                 rows.append((name, connections, wrk(url, connections=connections, seconds=seconds)))
+    # The same view in a server with no middleware at all: what a cache hit is held against.
+    with Gunicorn(server.env | {"DJANGO_SETTINGS_MODULE": "bench.bare_settings"}, page_cache=False) as bare:
+        fetch(f"{bare.base}/floor/")
+        for connections in connection_counts:
+            result = wrk(f"{bare.base}/floor/", connections=connections, seconds=seconds)
+            rows.append((BARE, connections, result))
     return rows
+
+
+BARE = "bare view, no middleware"
+HIT_TARGET = 0.70  # of the bare view's req/s, at 16 and 64 connections
 
 
 def report(sizes, warm_rows, baseline_rows, queries, cold_cost, article_size):
@@ -315,6 +325,14 @@ def report(sizes, warm_rows, baseline_rows, queries, cold_cost, article_size):
     print_table("Page cache cold: server CPU per request (1 connection)", ["size", "page", "CPU ms"], rows)
     home = [cold_cost[size, "home"] for size in sizes]
     print(f"\nhome page cost at {sizes[-1]:,} posts / at {sizes[0]:,}: {home[-1] / home[0]:.2f}×")
+    bare = {c: r["rps"] for name, c, r in baseline_rows if name == BARE}
+    print("\nTargets")
+    for size, name, c, r in warm_rows:
+        if name == "article" and c in (16, 64) and size == sizes[-1]:
+            ratio = r["rps"] / bare[c]
+            verdict = "met" if ratio >= HIT_TARGET else "not met"
+            target = f"target ≥ {HIT_TARGET:.0%}"
+            print(f"  cache hit, article, {c} conns: {ratio:.0%} of the bare view ({target}): {verdict}")
 
 
 # An editor's saves, seen by readers.

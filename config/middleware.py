@@ -6,6 +6,7 @@ import logging
 
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -32,3 +33,18 @@ class BackendUnavailableMiddleware:
         response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"
         return response
+
+
+# What is worth compressing: pages, feeds, sitemaps, text. Images and fonts are compressed already;
+# static files come compressed from WhiteNoise (it stores .gz and .br copies at collectstatic).
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+
+
+class CompressedTextMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware (its BREACH mitigation included) for text responses only. Below the
+    page cache: a page is compressed once, when it is stored, and its hits send the stored bytes."""
+
+    def process_response(self, request, response):
+        if not response.get("Content-Type", "").startswith(COMPRESSIBLE):
+            return response
+        return super().process_response(request, response)

@@ -314,3 +314,24 @@ def test_a_cdn_keeps_pages_longer_the_longer_they_went_unchanged(client, warm, s
     assert client.get(ARTICLE)["CDN-Cache-Control"] == "public, max-age=86400, stale-if-error=86400"
     seeded.post.save()  # edited: young again
     assert client.get(ARTICLE)["CDN-Cache-Control"] == "public, max-age=60, stale-if-error=86400"
+
+
+def test_pages_are_compressed_once_when_stored_and_hits_send_the_stored_bytes(client, seeded):
+    import gzip
+
+    plain = client.get(ARTICLE)
+    first = client.get(ARTICLE, HTTP_ACCEPT_ENCODING="gzip, br")
+    hit = client.get(ARTICLE, HTTP_ACCEPT_ENCODING="gzip")
+    assert (first["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert hit["Content-Encoding"] == "gzip" and "Accept-Encoding" in hit["Vary"]
+    assert hit.content == first.content and gzip.decompress(hit.content) == plain.content
+    assert len(hit.content) < len(plain.content) / 3
+    # A reader that takes no gzip is never sent the compressed copy.
+    again = client.get(ARTICLE)
+    assert again["X-Page-Cache"] == "hit" and "Content-Encoding" not in again and again.content == plain.content
+
+
+def test_images_are_not_compressed_again(client, seeded):
+    figure = seeded.post.body_html.split('<img src="', 1)[1].split('"', 1)[0]
+    response = client.get(figure, HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200 and "Content-Encoding" not in response
