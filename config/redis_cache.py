@@ -1,0 +1,28 @@
+"""Django's Redis cache, keeping one client per connection pool.
+
+Django's client builds a new redis.Redis for every cache call, and redis-py's constructor fills
+a table of some 170 response callbacks each time: 0.26 ms of CPU per call here, two calls per
+page-cache hit, more than the hit's own work. A redis.Redis is safe to share between threads
+(it takes a connection from its pool per command), so each pool gets one, made once.
+"""
+
+from django.core.cache.backends import redis
+
+
+class RedisCacheClient(redis.RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(redis.RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = RedisCacheClient
