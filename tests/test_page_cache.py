@@ -335,3 +335,24 @@ def test_images_are_not_compressed_again(client, seeded):
     figure = seeded.post.body_html.split('<img src="', 1)[1].split('"', 1)[0]
     response = client.get(figure, HTTP_ACCEPT_ENCODING="gzip")
     assert response.status_code == 200 and "Content-Encoding" not in response
+
+
+def test_a_process_keeps_its_copies_within_its_byte_budget_dropping_the_oldest():
+    from config.page_cache.middleware import LocalCopies
+
+    local = LocalCopies(max_bytes=25)
+    for key in "abc":
+        local.put(key, {"content": b"x" * 10})
+    assert local.get("a") is None and local.get("b") and local.get("c") and local.size == 20
+    local.get("b")  # used: now the newest
+    local.put("d", {"content": b"x" * 10})
+    assert local.get("c") is None and local.get("b") and local.get("d")
+
+
+def test_a_copy_kept_by_this_process_is_not_served_after_another_process_s_edit(client, warm, seeded):
+    from config.page_cache import deps, tokens
+
+    # Another server's save moves the token in the shared cache; this process's copy is stale.
+    deps.changed(tokens.post(seeded.post.pk))
+    Post.objects.filter(pk=seeded.post.pk).update(description="Saved on the other server.")
+    assert "Saved on the other server." in client.get(ARTICLE).text

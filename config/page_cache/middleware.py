@@ -14,6 +14,7 @@ publication, so a scheduled post appears on time on the lists that will show it.
 import functools
 import hashlib
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 from django.conf import settings
@@ -96,18 +97,50 @@ def storable(response) -> bool:
 CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 
 
+class LocalCopies:
+    """The pages this process fetched or stored lately, so a hit reads only the tokens from the
+    shared cache, not the page again. A copy is served under the same check as the shared one
+    (every token still at its value), so it is never older than the shared copy would be."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.size = 0
+
+    def get(self, key: str) -> dict | None:
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        self.drop(key)
+        self.entries[key] = entry
+        self.size += len(entry["content"])
+        while self.size > self.max_bytes and self.entries:
+            self.drop(next(iter(self.entries)))
+
+    def drop(self, key: str) -> None:
+        entry = self.entries.pop(key, None)
+        if entry is not None:
+            self.size -= len(entry["content"])
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.local = LocalCopies(settings.PAGE_CACHE_LOCAL_BYTES)
 
     def __call__(self, request):
         if not is_cacheable(request):
             return self.get_response(request)
         try:
             key = page_key(request)
-            entry = call("get", key)
+            entry = self.local.get(key) or call("get", key)
             if entry and still_valid(entry):
+                self.local.put(key, entry)
                 return replay(request, entry)
+            self.local.drop(key)
         except CacheUnavailable:
             return uncached(self.get_response(request))
         conditions = {name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META}
@@ -139,6 +172,7 @@ class PageCacheMiddleware:
             call("set", key, entry, ENTRY_SECONDS)
         except CacheUnavailable:
             return uncached(response)
+        self.local.put(key, entry)
         mark_shared(response, entry)
         return response
 

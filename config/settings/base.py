@@ -106,6 +106,8 @@ REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
 CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 # How often a process re-reads the page-cache epoch when it saw no cache failure itself.
 PAGE_CACHE_EPOCH_SECONDS = float(os.environ.get("PAGE_CACHE_EPOCH_SECONDS", "1"))
+# Bytes of pages each process keeps beside the shared cache (config/page_cache/middleware.py).
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
