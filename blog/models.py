@@ -13,12 +13,11 @@ from taggit.managers import TaggableManager
 from config.cards import ensure_card
 from config.images import ReencodedImageField, validate_image_file
 from config.markdown import embedded_slugs, render_markdown
-from config.markdown.blocks import ARTICLE_SIZES
 from config.markdown.outline import reading_minutes, table_of_contents, with_heading_anchors, word_count
 from config.page_cache import tokens
 from config.page_cache.deps import changed
 from config.publishing import PublishableQuerySet, Status
-from config.renditions import stored_picture
+from config.renditions import hero_html
 from config.text import clean_text_fields
 from frameworks.models import Framework
 
@@ -230,9 +229,7 @@ class Post(models.Model):
         self.toc = table_of_contents(html)
         self.word_count = word_count(html)
         self.body_html = with_heading_anchors(html)
-        hero = stored_picture(self.hero_image.name) if self.hero_image else None
-        # The first thing the page shows: fetched first, never lazily.
-        self.hero_html = hero.img(alt=self.hero_alt, sizes=ARTICLE_SIZES, eager=True) if hero else ""
+        self.hero_html = hero_html(self.hero_image.name, self.hero_alt)
 
     def draw_missing_card(self) -> bool:
         """Without a hero image, the share image is a card drawn from the title; True if it changed."""

@@ -17,7 +17,7 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
 
 from config.images import stored_image
-from config.markdown.blocks import Picture
+from config.markdown.blocks import ARTICLE_SIZES, Picture
 
 FORMATS = {"AVIF": ("image/avif", ".avif"), "WEBP": ("image/webp", ".webp")}
 
@@ -74,6 +74,12 @@ def renditions_of(name: str) -> list[dict]:
             except ValueError:
                 pass  # a torn manifest: make them again
     return make_renditions(name)
+
+
+def hero_html(name: str, alt: str) -> str:
+    """A post's hero as its page shows it: the first thing on the page, fetched first, never lazily."""
+    hero = stored_picture(name) if name else None
+    return hero.img(alt=alt, sizes=ARTICLE_SIZES, eager=True) if hero else ""
 
 
 def stored_picture(src: str) -> Picture | None:

@@ -2,17 +2,14 @@
 
 from django.db import migrations, models
 
-from config.markdown.blocks import ARTICLE_SIZES
-from config.renditions import stored_picture
+from config.renditions import hero_html
 
 
 def render_heroes(apps, schema_editor):
     """Posts with a hero image: its <picture> with the smaller copies, as Post.render() makes it."""
     Post = apps.get_model("blog", "Post")
     for post in Post.objects.exclude(hero_image="").only("pk", "hero_image", "hero_alt").iterator():
-        hero = stored_picture(post.hero_image.name)
-        html = hero.img(alt=post.hero_alt, sizes=ARTICLE_SIZES, eager=True) if hero else ""
-        Post.objects.filter(pk=post.pk).update(hero_html=html)
+        Post.objects.filter(pk=post.pk).update(hero_html=hero_html(post.hero_image.name, post.hero_alt))
 
 
 class Migration(migrations.Migration):
