@@ -50,7 +50,8 @@ BODY = "<p>{title} compares {a} and {b}: routing, templates, async views and dep
 
 
 def seed(total_posts: int) -> None:
-    call_command("migrate", verbosity=0)
+    """The seed article and its entries imported, then synthetic entries and posts in bulk up to
+    total_posts (tests/test_queries_at_size.py fills its sites with this too)."""
     call_command(
         "import_post", str(SEED_DIR / "000_57345e16e62c26d9.txt"), "--assets", str(SEED_DIR / "assets"),
         verbosity=0, stdout=io.StringIO(), stderr=io.StringIO(),
@@ -106,6 +107,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, required=True)
     args = parser.parse_args()
+    call_command("migrate", verbosity=0)
     seed(args.posts)
     if os.environ.get("BENCH_EDITOR_PASSWORD"):  # the editor of the load-while-editing run
         User.objects.create_superuser("bench-editor", password=os.environ["BENCH_EDITOR_PASSWORD"])

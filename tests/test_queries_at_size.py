@@ -1,0 +1,41 @@
+"""Every public page costs the same queries on a site of 10 posts and of 1,000, with the page
+cache off: what a page shows of other rows is fetched in a fixed number of queries, never one per
+post, tag or entry. The sites are filled as the benchmark fills them (bench/seed.py)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.seed import PAGES, seed
+
+pytestmark = pytest.mark.django_db
+PAGES_AT_SIZE = {**PAGES, "tag": "/tags/topic-{}/", "entry list": "/frameworks/", "feed": "/feed/"}
+# Pinned: a change that adds a query to a page must say so here. Between the two sizes only what
+# the page shows differs, never the count per row: at 1,000 posts the article has related posts
+# (their cards, tags and entries: 3 queries); at 10 the first page of results for "async" holds
+# entries as well as posts (1 query for the entries), at 1,000 it is all posts.
+QUERIES = {
+    10: {"home": 4, "article": 5, "framework": 6, "comparison": 5, "search": 5, "tag": 6, "entry list": 4, "feed": 2},
+    1000: {"home": 4, "article": 8, "framework": 6, "comparison": 5, "search": 4, "tag": 6, "entry list": 4, "feed": 2},
+}
+
+
+def queries_per_page(client) -> dict[str, int]:
+    from taggit.models import Tag
+
+    # A topic the synthetic posts carry (each takes two of twenty at random).
+    topic = Tag.objects.filter(slug__startswith="topic-", taggit_taggeditem_items__isnull=False).first().slug
+    counts = {}
+    for name, url in PAGES_AT_SIZE.items():
+        url = url.format(topic.removeprefix("topic-"))
+        client.get(url)  # opens the connection, fills ContentType's cache
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        counts[name] = len(queries)
+    return counts
+
+
+@pytest.mark.parametrize("posts", [10, 1000])
+def test_each_public_page_costs_the_same_queries_at_10_and_1000_posts(client, media_root, posts):
+    seed(posts)
+    assert queries_per_page(client) == QUERIES[posts]
