@@ -12,12 +12,14 @@ pytestmark = pytest.mark.django_db
 PAGES_AT_SIZE = {**PAGES, "tag": "/tags/topic-{}/", "entry list": "/frameworks/", "feed": "/feed/"}
 # Pinned: a change that adds a query to a page must say so here. Between the two sizes only what
 # the page shows differs, never the count per row: at 1,000 posts the article has related posts
-# (their cards, tags and entries: 3 queries); at 10 the first page of results for "async" holds
-# entries as well as posts (1 query for the entries), at 1,000 it is all posts.
+# (their cards, tags and entries: 3 queries).
 QUERIES = {
-    10: {"home": 4, "article": 5, "framework": 6, "comparison": 5, "search": 5, "tag": 6, "entry list": 4, "feed": 2},
-    1000: {"home": 4, "article": 8, "framework": 6, "comparison": 5, "search": 4, "tag": 6, "entry list": 4, "feed": 2},
+    10: {"home": 4, "article": 5, "framework": 6, "comparison": 5, "tag": 6, "entry list": 4, "feed": 2},
+    1000: {"home": 4, "article": 8, "framework": 6, "comparison": 5, "tag": 6, "entry list": 4, "feed": 2},
 }
+# Search: count, ranked ids, snippets, then one query per kind on the page (posts, entries);
+# which kinds the first page holds depends on the ranking (SQLite's FTS5 or PostgreSQL's).
+SEARCH_AT_MOST = 5
 
 
 def queries_per_page(client) -> dict[str, int]:
@@ -38,4 +40,6 @@ def queries_per_page(client) -> dict[str, int]:
 @pytest.mark.parametrize("posts", [10, 1000])
 def test_each_public_page_costs_the_same_queries_at_10_and_1000_posts(client, media_root, posts):
     seed(posts)
-    assert queries_per_page(client) == QUERIES[posts]
+    counts = queries_per_page(client)
+    assert counts.pop("search") <= SEARCH_AT_MOST
+    assert counts == QUERIES[posts]
