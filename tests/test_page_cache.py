@@ -356,3 +356,30 @@ def test_a_copy_kept_by_this_process_is_not_served_after_another_process_s_edit(
     deps.changed(tokens.post(seeded.post.pk))
     Post.objects.filter(pk=seeded.post.pk).update(description="Saved on the other server.")
     assert "Saved on the other server." in client.get(ARTICLE).text
+
+
+def test_copies_shared_by_threads_stay_consistent():
+    import threading
+
+    from config.page_cache.middleware import LocalCopies
+
+    local = LocalCopies(max_bytes=50)
+    errors = []
+
+    def churn(seed):
+        try:
+            for n in range(3000):
+                key = str((seed * 7 + n) % 13)
+                local.put(key, {"content": b"x" * 10})
+                local.get(str(n % 13))
+                if n % 5 == 0:
+                    local.drop(key)
+        except Exception as error:  # noqa: BLE001  any error at all fails the test below
+            errors.append(error)
+
+    threads = [threading.Thread(target=churn, args=(seed,)) for seed in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and local.size == 10 * len(local.entries) <= 50

@@ -13,6 +13,7 @@ publication, so a scheduled post appears on time on the lists that will show it.
 
 import functools
 import hashlib
+import threading
 import time
 from collections import OrderedDict
 from pathlib import Path
@@ -106,21 +107,29 @@ class LocalCopies:
         self.max_bytes = max_bytes
         self.entries: OrderedDict[str, dict] = OrderedDict()
         self.size = 0
+        # A threaded server (runserver, gunicorn's gthread) shares one instance between threads.
+        self.lock = threading.Lock()
 
     def get(self, key: str) -> dict | None:
-        entry = self.entries.get(key)
-        if entry is not None:
-            self.entries.move_to_end(key)
-        return entry
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
 
     def put(self, key: str, entry: dict) -> None:
-        self.drop(key)
-        self.entries[key] = entry
-        self.size += len(entry["content"])
-        while self.size > self.max_bytes and self.entries:
-            self.drop(next(iter(self.entries)))
+        with self.lock:
+            self._drop(key)
+            self.entries[key] = entry
+            self.size += len(entry["content"])
+            while self.size > self.max_bytes and self.entries:
+                self._drop(next(iter(self.entries)))
 
     def drop(self, key: str) -> None:
+        with self.lock:
+            self._drop(key)
+
+    def _drop(self, key: str) -> None:
         entry = self.entries.pop(key, None)
         if entry is not None:
             self.size -= len(entry["content"])
