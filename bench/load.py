@@ -304,6 +304,30 @@ def baselines(server, scratch, connection_counts, seconds) -> list:
 
 BARE = "bare view, no middleware"
 HIT_TARGET = 0.70  # of the bare view's req/s, at 16 and 64 connections
+# Page cache off, server CPU per request: each page at the smallest size, then at the largest
+# against its own figure at the smallest; search for a word every post holds, at the largest.
+COLD_PAGES = ("article", "framework", "comparison", "home", "tag")
+COLD_MS, COLD_GROWTH, SEARCH_MS = 2.0, 1.25, 5.0
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "not met"
+
+
+def cold_targets(sizes, cold_cost) -> list[str]:
+    small, large = sizes[0], sizes[-1]
+    lines = []
+    for name in COLD_PAGES:
+        ms = cold_cost[small, name]
+        lines.append(f"  cold {name}, {small:,} posts: {ms:.2f} ms (target ≤ {COLD_MS} ms): {verdict(ms <= COLD_MS)}")
+        if large != small:
+            growth = cold_cost[large, name] / ms
+            lines.append(f"  cold {name}, {large:,} / {small:,} posts: {growth:.2f}× (target ≤ {COLD_GROWTH}×): "
+                         f"{verdict(growth <= COLD_GROWTH)}")  # fmt: skip
+    search = cold_cost[large, "search"]
+    met = verdict(search <= SEARCH_MS)
+    lines.append(f"  search, {large:,} posts: {search:.2f} ms (target ≤ {SEARCH_MS} ms): {met}")
+    return lines
 
 
 def report(sizes, warm_rows, baseline_rows, queries, cold_cost, article_size):
@@ -327,6 +351,7 @@ def report(sizes, warm_rows, baseline_rows, queries, cold_cost, article_size):
     print(f"\nhome page cost at {sizes[-1]:,} posts / at {sizes[0]:,}: {home[-1] / home[0]:.2f}×")
     bare = {c: r["rps"] for name, c, r in baseline_rows if name == BARE}
     print("\nTargets")
+    print("\n".join(cold_targets(sizes, cold_cost)))
     for size, name, c, r in warm_rows:
         if name == "article" and c in (16, 64) and size == sizes[-1]:
             ratio = r["rps"] / bare[c]

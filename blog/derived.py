@@ -1,5 +1,7 @@
 """The copies blog keeps of other rows, brought in step after any write: articles' rendered
-embeds (an entry's text lives in the entry; each article stores it rendered) and the search
+embeds (an entry's text lives in the entry; each article stores it rendered), the stored
+parts of posts (their card, article and head show their author, tags, FAQ and entries:
+Post.parts()) and of entries (their tags, pros and cons: Framework.parts()), and the search
 documents of posts and entries.
 
 Receivers (`receivers.py`) say what needs doing with `need()`. Outside a batch it is done at
@@ -22,9 +24,11 @@ from dataclasses import dataclass, field, fields
 
 from django.db import DatabaseError, transaction
 
+from frameworks.models import Framework
+
 from .models import Post
 from .search.index import search_index_frameworks, search_index_posts
-from .services import posts_rerender
+from .services import posts_rerender, posts_store_parts
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +42,10 @@ class Pending:
     rerender_posts: set = field(default_factory=set)
     # Posts saved (so rendered) since the last entry change in this batch: not rendered again.
     fresh_posts: set = field(default_factory=set)
+    # Posts and entries whose stored parts show a row that changed (a tag, the author, an FAQ
+    # item; a pro or con).
+    store_parts: set = field(default_factory=set)
+    store_framework_parts: set = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return any(getattr(self, item.name) for item in fields(self))
@@ -57,8 +65,9 @@ def in_batch() -> bool:
 
 
 def need(**ids) -> None:
-    """index_posts=, index_frameworks=, rerender_embedding=, rerender_posts=, fresh_posts=: sets of
-    ids (fresh_posts: posts just saved, which rendered themselves)."""
+    """index_posts=, index_frameworks=, rerender_embedding=, rerender_posts=, fresh_posts=,
+    store_parts=, store_framework_parts=: sets of ids (fresh_posts: posts just saved, which
+    rendered themselves)."""
     work = Pending(**{name: set(value) for name, value in ids.items()})
     batch = _batch.get()
     if batch is not None:
@@ -101,7 +110,10 @@ def rerender_and_index(work: Pending) -> None:
         posts = posts | Post.objects.filter(frameworks__in=work.rerender_embedding)
     rerendered = set(
         posts_rerender(posts=posts.exclude(pk__in=work.fresh_posts).distinct())
-    )  # indexes each post it renders
+    )  # indexes each post it renders, and stores its parts
+    posts_store_parts(post_ids=work.store_parts - rerendered)
+    for framework in Framework.objects.filter(pk__in=work.store_framework_parts):
+        framework.store_parts()
     search_index_posts(post_ids=work.index_posts - rerendered)
     search_index_frameworks(framework_ids=work.index_frameworks)
 

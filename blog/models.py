@@ -10,6 +10,7 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
+from config import structured_data
 from config.cards import ensure_card
 from config.images import ReencodedImageField, validate_image_file
 from config.markdown import embedded_slugs, render_markdown
@@ -17,7 +18,9 @@ from config.markdown.outline import reading_minutes, table_of_contents, with_hea
 from config.page_cache import tokens
 from config.page_cache.deps import changed
 from config.publishing import PublishableQuerySet, Status
+from config.release import release
 from config.renditions import hero_html
+from config.stored_pages import PlaceholderRequest, render_part
 from config.text import clean_text_fields
 from frameworks.models import Framework
 
@@ -46,18 +49,11 @@ def new_preview_nonce() -> str:
     return secrets.token_urlsafe(16)
 
 
-def covered_frameworks():
-    """The published entries a post embeds, in the order it embeds them (names and links only)."""
-    entries = Framework.objects.published().only("name", "slug", "status").order_by("coverage__position")
-    return models.Prefetch("frameworks", queryset=entries)
-
-
-# What a card needs from a post: lists never load bodies.
-CARD_FIELDS = ["title", "slug", "description", "author", "published_at", "status"]
-
-
-def placeholders(values) -> str:
-    return ", ".join(["%s"] * len(values))
+# What a list needs of a post: its stored card, and its address and title for JSON-LD.
+CARD_FIELDS = ("title", "slug", "published_at", "card_html", "parts_release")
+# What the article page needs: its stored parts, and what depends on the clock or the request.
+PAGE_FIELDS = ("title", "title_tag", "slug", "description", "status", "published_at", "page_html", "head_html",
+               "page_tokens", "parts_release")  # fmt: skip
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -71,55 +67,39 @@ class PostQuerySet(PublishableQuerySet):
         return self.published().filter(listed=True)
 
     def for_list(self):
-        return (
-            self.select_related("author")
-            .only(*CARD_FIELDS, "author__name")
-            .prefetch_related("tags", covered_frameworks())
-            .order_by("-published_at", "-id")
-        )
+        return self.only(*CARD_FIELDS).order_by("-published_at", "-id")
 
-    def for_detail(self):
-        return self.select_related("author").prefetch_related("tags", "faq_items", covered_frameworks())
+    def for_page(self):
+        return self.only(*PAGE_FIELDS)
 
-    def related_to(self, post, *, limit: int = 3) -> list["Post"]:
-        """Other posts of this queryset sharing the most tags and framework entries with this one,
-        newest first on ties, as cards.
+    def related_cards(self, post_id: int, *, limit: int = 3) -> list[tuple[int, str, str]]:
+        """(id, card_html, parts_release) of the other posts of this queryset sharing the most tags and framework
+        entries with this one, newest first on ties: one query.
 
         Scored in the two link tables (indexed by tag and by entry), so the cost follows the
         posts that share something, not the size of the site. Raw SQL because the ORM cannot
         group a UNION; the publication rule still comes from the queryset.
         """
-        tag_ids = [tag.pk for tag in post.tags.all()]
-        framework_ids = [framework.pk for framework in post.frameworks.all()]
-        links, params = [], []
-        if tag_ids:
-            content_type = ContentType.objects.get_for_model(Post)
-            links.append(
-                f"SELECT object_id AS post_id FROM taggit_taggeditem "
-                f"WHERE content_type_id = %s AND tag_id IN ({placeholders(tag_ids)})"
-            )
-            params += [content_type.pk, *tag_ids]
-        if framework_ids:
-            links.append(f"SELECT post_id FROM blog_coverage WHERE framework_id IN ({placeholders(framework_ids)})")
-            params += framework_ids
-        if not links:
-            return []
         # This queryset's own conditions (the publication rule), on the joined post row: only
         # conditions on the post's own columns fit there, so a queryset with joins is refused.
         if len(self.query.alias_map) > 1:
-            raise ValueError("related_to() takes a queryset filtered on the post's own fields only")
+            raise ValueError("related_cards() takes a queryset filtered on the post's own fields only")
         visible, visible_params = self.query.get_compiler(using=self.db).compile(self.query.where)
+        content_type = ContentType.objects.get_for_model(Post).pk
         sql = (
-            f"WITH shared AS MATERIALIZED ({' UNION ALL '.join(links)}) "
-            f"SELECT shared.post_id FROM shared JOIN blog_post ON blog_post.id = shared.post_id "
+            "WITH shared AS MATERIALIZED ("
+            "SELECT object_id AS post_id FROM taggit_taggeditem WHERE content_type_id = %s AND tag_id IN "
+            "(SELECT tag_id FROM taggit_taggeditem WHERE content_type_id = %s AND object_id = %s) "
+            "UNION ALL SELECT post_id FROM blog_coverage WHERE framework_id IN "
+            "(SELECT framework_id FROM blog_coverage WHERE post_id = %s)) "
+            "SELECT blog_post.id, blog_post.card_html, blog_post.parts_release "
+            "FROM shared JOIN blog_post ON blog_post.id = shared.post_id "
             f"WHERE shared.post_id <> %s AND {visible or 'TRUE'} "
-            f"GROUP BY shared.post_id ORDER BY COUNT(*) DESC, MAX(blog_post.published_at) DESC LIMIT %s"
+            "GROUP BY blog_post.id ORDER BY COUNT(*) DESC, MAX(blog_post.published_at) DESC LIMIT %s"
         )
         with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [*params, post.pk, *visible_params, limit])
-            ids = [row[0] for row in cursor.fetchall()]
-        cards = self.filter(pk__in=ids).for_list().in_bulk()
-        return [cards[pk] for pk in ids if pk in cards]
+            cursor.execute(sql, [content_type, content_type, post_id, post_id, post_id, *visible_params, limit])
+            return cursor.fetchall()
 
 
 class Post(models.Model):
@@ -151,6 +131,12 @@ class Post(models.Model):
     body_html = models.TextField(editable=False, blank=True)
     toc = models.JSONField(default=list, editable=False, blank=True)
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    # Its parts as pages show them, stored at save (parts()): a request reads this row, not five.
+    card_html = models.TextField(editable=False, blank=True)
+    page_html = models.TextField(editable=False, blank=True)
+    head_html = models.TextField(editable=False, blank=True)
+    page_tokens = models.JSONField(default=list, editable=False, blank=True)
+    parts_release = models.CharField(max_length=12, editable=False, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     listed = models.BooleanField(
         "listed on the blog",
@@ -235,6 +221,37 @@ class Post(models.Model):
         """Without a hero image, the share image is a card drawn from the title; True if it changed."""
         return not self.hero_image and ensure_card(self.social_card, slug=self.slug, title=self.title)
 
+    def parts(self) -> dict:
+        """Its stored parts (config/stored_pages.py): the card lists show, the article and what it
+        adds to <head>, from this post and the rows they show (author, tags, FAQ, covered
+        entries), read now. Stored at every save, and again by derived.py when one of those
+        rows changes."""
+        tags = list(self.tags.all())
+        faq = list(self.faq_items.all())
+        coverage = list(self.coverage.select_related("framework").order_by("position"))
+        entries = [item.framework for item in coverage if item.framework.is_published]
+        context = {"post": self, "tags": tags}
+        head_data = structured_data.blog_posting(PlaceholderRequest(), self, frameworks=entries, faq=faq)
+        return {
+            "card_html": render_part("blog/parts/post_card.html", {**context, "frameworks": entries}),
+            "page_html": render_part("blog/parts/post_page.html", {**context, "faq": faq}),
+            "head_html": render_part("blog/parts/post_head.html", {**context, "structured_data": head_data}),
+            # The lists its related articles are drawn from: a post joining one changes them.
+            "page_tokens": [
+                *(tokens.tag_posts(tag.pk) for tag in tags),
+                *(tokens.framework_posts(item.framework_id) for item in coverage),
+            ],
+            "parts_release": release(),
+        }
+
+    def store_parts(self) -> dict:
+        parts = self.parts()
+        self.__dict__.update(parts)
+        # update() sends no signal: its page and the lists showing its card change.
+        Post.objects.filter(pk=self.pk).update(**parts)
+        changed(tokens.post(self.pk), tokens.table("post"))
+        return parts
+
     @transaction.atomic
     def save(self, *args, **kwargs):
         clean_text_fields(Post, self)  # before deriving the card, HTML and index from it
@@ -245,6 +262,7 @@ class Post(models.Model):
         self.draw_missing_card()
         super().save(*args, **kwargs)
         self.sync_coverage()
+        self.store_parts()
 
     def sync_coverage(self) -> None:
         """The frameworks a post covers are the ones its body embeds, in order."""

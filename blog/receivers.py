@@ -2,8 +2,8 @@
 shell, a migration, the importer, a revision revert. Connected in BlogConfig.ready().
 
 Entries, pros and cons (frameworks) and tags are shown inside articles and search documents;
-posts are in search documents. The work itself is in derived.py; renamed posts and tags keep
-their old URLs here too.
+posts are in search documents; authors, tags, FAQ items and entries in posts' stored parts.
+The work itself is in derived.py; renamed posts and tags keep their old URLs here too.
 """
 
 from django.db.models.signals import post_delete, post_init, post_save, pre_delete
@@ -15,7 +15,7 @@ from frameworks.models import Con, Framework, Pro
 from frameworks.signals import framework_renamed as framework_renamed_signal
 
 from .derived import in_batch, need
-from .models import Post, SearchDocument
+from .models import Author, FaqItem, Post, SearchDocument
 from .services import posts_follow_slug_change
 
 
@@ -34,7 +34,9 @@ def framework_renamed(sender, framework, old_slug, new_slug, **kwargs) -> None:
 
 def framework_saved(sender, instance, raw=False, **kwargs) -> None:
     if acts_on(raw):
-        need(rerender_embedding={instance.pk}, index_frameworks={instance.pk})
+        # A raw row's parts were rendered elsewhere; a saved one stores its own (Framework.save()).
+        parts = {instance.pk} if raw else set()
+        need(rerender_embedding={instance.pk}, index_frameworks={instance.pk}, store_framework_parts=parts)
 
 
 def framework_deleting(sender, instance, **kwargs) -> None:
@@ -49,7 +51,8 @@ def framework_deleted(sender, instance, **kwargs) -> None:
 
 def point_written(sender, instance, raw=False, **kwargs) -> None:
     if acts_on(raw):
-        need(rerender_embedding={instance.framework_id}, index_frameworks={instance.framework_id})
+        entry = {instance.framework_id}
+        need(rerender_embedding=entry, index_frameworks=entry, store_framework_parts=entry)
 
 
 def slug_loaded(sender, instance, **kwargs) -> None:
@@ -106,7 +109,22 @@ def reindex_tagged(items) -> None:
             post_ids.add(item.object_id)
         elif kind == "framework":
             framework_ids.add(item.object_id)
-    need(index_posts=post_ids, index_frameworks=framework_ids)
+    need(
+        index_posts=post_ids, store_parts=post_ids, index_frameworks=framework_ids, store_framework_parts=framework_ids
+    )
+
+
+# Authors and FAQ items: shown in their posts' stored parts.
+
+
+def author_saved(sender, instance, raw=False, **kwargs) -> None:
+    if acts_on(raw):
+        need(store_parts=set(Post.objects.filter(author=instance).values_list("pk", flat=True)))
+
+
+def faq_item_written(sender, instance, raw=False, **kwargs) -> None:
+    if acts_on(raw):
+        need(store_parts={instance.post_id})
 
 
 def connect() -> None:
@@ -124,3 +142,6 @@ def connect() -> None:
     post_save.connect(tagging_written, sender=TaggedItem, dispatch_uid="blog-tagging-saved")
     post_delete.connect(tagging_written, sender=TaggedItem, dispatch_uid="blog-tagging-deleted")
     post_save.connect(tag_saved, sender=Tag, dispatch_uid="blog-tag-saved")
+    post_save.connect(author_saved, sender=Author, dispatch_uid="blog-author-saved")
+    post_save.connect(faq_item_written, sender=FaqItem, dispatch_uid="blog-faq-saved")
+    post_delete.connect(faq_item_written, sender=FaqItem, dispatch_uid="blog-faq-deleted")

@@ -16,10 +16,10 @@ def posts_rerender(*, posts) -> list[int]:
     """Re-render the stored HTML of these posts (their embedded entries changed) and their search
     documents; return their ids."""
     rerendered = []
-    for post in posts.prefetch_related("tags"):
+    for post in posts.select_related("author").prefetch_related("tags"):
         post.render()
         Post.objects.filter(pk=post.pk).update(
-            body_html=post.body_html, toc=post.toc, word_count=post.word_count, hero_html=post.hero_html
+            body_html=post.body_html, toc=post.toc, word_count=post.word_count, hero_html=post.hero_html, **post.parts()
         )
         search_index_post(post=post)
         rerendered.append(post.pk)
@@ -28,6 +28,15 @@ def posts_rerender(*, posts) -> list[int]:
         # which lists they are in does not.
         changed(tokens.table("post"), *(tokens.post(pk) for pk in rerendered))
     return rerendered
+
+
+@transaction.atomic
+def posts_store_parts(*, post_ids) -> list[int]:
+    """Render the stored parts of these posts again (a row they show changed); return their ids."""
+    posts = list(Post.objects.filter(pk__in=post_ids).select_related("author"))
+    for post in posts:
+        post.store_parts()
+    return [post.pk for post in posts]
 
 
 @transaction.atomic
@@ -61,8 +70,8 @@ def stored_html() -> tuple[dict, dict]:
 
 @transaction.atomic
 def site_rerender() -> Rerendered:
-    """Render every entry, pro, con and post again from its source, and rewrite every search
-    document: after a renderer change, or writes that sent no signal (QuerySet.update(), a raw
+    """Render every entry, pro, con and post again from its source (with their stored parts),
+    and rewrite every search document: after a renderer change, or writes that sent no signal (QuerySet.update(), a raw
     load, a revision reverted in a shell). Stored HTML only: no row counts as edited."""
     posts_before, entries_before = stored_html()
     frameworks = list(Framework.objects.all())
@@ -75,6 +84,8 @@ def site_rerender() -> Rerendered:
         for point in model.objects.all():
             point.render()
             model.objects.filter(pk=point.pk).update(text_html=point.text_html)
+    for framework in frameworks:
+        framework.store_parts()  # after its pros and cons
     changed(tokens.table("framework"))
     for item in FaqItem.objects.all():
         item.render()

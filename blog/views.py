@@ -11,6 +11,7 @@ from config.markdown.export import post_markdown
 from config.mixins import StaffPreviewMixin
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
+from config.stored_pages import current_parts, is_current, served_from
 from frameworks.models import Framework
 
 from .models import Post
@@ -28,29 +29,29 @@ class PostListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["post_list"] = current_parts(context["post_list"])
         context["structured_data"] = structured_data.blog(self.request, context["post_list"])
         return context
 
 
 class PostDetailView(StaffPreviewMixin, DetailView):
-    queryset = Post.objects.for_detail()
+    """The article from its stored parts (Post.parts()): one row, and one query for related posts."""
+
+    queryset = Post.objects.for_page()
+
+    def get_object(self, queryset=None):
+        return current_parts([super().get_object(queryset)])[0]
 
     def get_context_data(self, **kwargs):
         post = self.object
-        faq = list(post.faq_items.all())
         # Related posts are drawn from the posts sharing its tags and entries.
-        depends_on(
-            *(tokens.tag_posts(tag.pk) for tag in post.tags.all()),
-            *(tokens.framework_posts(framework.pk) for framework in post.frameworks.all()),
-        )
-        return super().get_context_data(
-            faq=faq,
-            related_posts=Post.objects.listed().related_to(post),
-            structured_data=structured_data.blog_posting(
-                self.request, post, frameworks=list(post.frameworks.all()), faq=faq
-            ),
-            **kwargs,
-        )
+        related = Post.objects.listed().related_cards(post.pk)
+        depends_on(*post.page_tokens, *(tokens.post(pk) for pk, _, _ in related))
+        cards = [
+            card if is_current(release) else current_parts([Post.objects.for_list().get(pk=pk)])[0].card_html
+            for pk, card, release in related
+        ]
+        return super().get_context_data(head=served_from(post.head_html, self.request), related_cards=cards, **kwargs)
 
 
 class TagDetailView(TemplateView):
@@ -61,10 +62,12 @@ class TagDetailView(TemplateView):
         depends_on(tokens.tag_posts(tag.pk), tokens.tag_frameworks(tag.pk))
         # Paginated like the home page: a popular tag must not list every post at once.
         page = Paginator(Post.objects.listed().for_list().filter(tags=tag), 10).get_page(self.request.GET.get("page"))
-        frameworks = list(Framework.objects.published().for_list().filter(tags=tag))
+        frameworks = current_parts(Framework.objects.published().for_list().filter(tags=tag))
         if not page.object_list and not frameworks:
             raise Http404("Nothing published carries this tag.")
-        return super().get_context_data(tag=tag, posts=page.object_list, page_obj=page, frameworks=frameworks, **kwargs)
+        return super().get_context_data(
+            tag=tag, posts=current_parts(page.object_list), page_obj=page, frameworks=frameworks, **kwargs
+        )
 
 
 class SearchView(TemplateView):
@@ -126,7 +129,7 @@ class PostPreviewView(PostDetailView):
 
     def get_object(self, queryset=None):
         try:
-            return post_for_token(self.kwargs["token"], Post.objects.for_detail())
+            return current_parts([post_for_token(self.kwargs["token"], Post.objects.for_page())])[0]
         except BadPreviewLink as problem:
             raise PreviewGone(str(problem)) from None
 

@@ -91,7 +91,7 @@ def notes(points) -> dict:
     }
 
 
-def software_application(request, framework) -> dict:
+def software_application(request, framework, *, tags) -> dict:
     url = absolute(request, framework.get_absolute_url())
     data = {
         "@context": CONTEXT,
@@ -101,7 +101,7 @@ def software_application(request, framework) -> dict:
         "url": url,
         "applicationCategory": "DeveloperApplication",
         "operatingSystem": "Cross-platform",
-        "keywords": [tag.name for tag in framework.tags.all()],
+        "keywords": [tag.name for tag in tags],
         "review": {
             "@type": "Review",
             "author": {"@type": "Organization", "name": settings.SITE_NAME},

@@ -6,11 +6,16 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from taggit.managers import TaggableManager
 
+from config import structured_data
 from config.cards import ensure_card
 from config.images import ReencodedImageField, validate_image_file
 from config.markdown import render_inline, render_markdown
+from config.page_cache import tokens
+from config.page_cache.deps import changed
 from config.publishing import PublishableQuerySet, Status
+from config.release import release
 from config.renditions import stored_picture
+from config.stored_pages import PlaceholderRequest, render_part
 from config.text import clean_text_fields
 
 # An entry unchecked for longer than this is listed for re-verification in the admin.
@@ -21,6 +26,10 @@ def verification_cutoff():
     return timezone.localdate() - timezone.timedelta(days=VERIFY_EVERY_DAYS)
 
 
+# What an entry's page needs: its stored parts, and what its own template shows.
+PAGE_FIELDS = ("name", "slug", "tagline", "status", "page_html", "head_html", "parts_release")
+
+
 class FrameworkQuerySet(PublishableQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
@@ -29,10 +38,13 @@ class FrameworkQuerySet(PublishableQuerySet):
         return self.filter(models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=verification_cutoff()))
 
     def for_list(self):
-        return self.only("name", "slug", "tagline", "status").prefetch_related("tags")
+        return self.only("name", "slug", "card_html", "parts_release")
 
-    def for_detail(self):
-        return self.prefetch_related("tags", "pros", "cons")
+    def for_page(self):
+        return self.only(*PAGE_FIELDS)
+
+    def for_comparison(self):
+        return self.only("name", "slug", "column_html", "parts_release")
 
     def for_embeds(self, slugs) -> dict:
         """The entries these slugs name, with what an embed shows: the renderer's lookup."""
@@ -53,6 +65,12 @@ class Framework(models.Model):
     # Rendered and sanitised at save so no page ever runs Markdown.
     description_html = models.TextField(editable=False, blank=True)
     closing_notes_html = models.TextField(editable=False, blank=True)
+    # Its parts as pages show them, stored at save (parts()): a request reads this row, not four.
+    card_html = models.TextField(editable=False, blank=True)
+    page_html = models.TextField(editable=False, blank=True)
+    head_html = models.TextField(editable=False, blank=True)
+    column_html = models.TextField(editable=False, blank=True)
+    parts_release = models.CharField(max_length=12, editable=False, blank=True)
     tags = TaggableManager(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     image = ReencodedImageField(
@@ -110,6 +128,30 @@ class Framework(models.Model):
         self.render()
         self.draw_missing_card()
         super().save(*args, **kwargs)
+        self.store_parts()
+
+    def parts(self) -> dict:
+        """Its stored parts (config/stored_pages.py): its card, its page, what it adds to <head> and
+        its column in comparisons, from this entry, its tags, pros and cons, read now. Stored at
+        every save, and again by blog's derived.py when a tag, pro or con changes."""
+        tags = list(self.tags.all())
+        context = {"framework": self, "tags": tags}
+        head_data = structured_data.software_application(PlaceholderRequest(), self, tags=tags)
+        return {
+            "card_html": render_part("frameworks/parts/framework_card.html", context),
+            "page_html": render_part("frameworks/parts/framework_page.html", context),
+            "head_html": render_part("frameworks/parts/framework_head.html", {**context, "structured_data": head_data}),
+            "column_html": render_part("frameworks/parts/compare_column.html", context),
+            "parts_release": release(),
+        }
+
+    def store_parts(self) -> dict:
+        parts = self.parts()
+        self.__dict__.update(parts)
+        # update() sends no signal: its page, comparisons and the lists showing its card change.
+        Framework.objects.filter(pk=self.pk).update(**parts)
+        changed(tokens.framework(self.pk), tokens.table("framework"))
+        return parts
 
     def draw_missing_card(self) -> bool:
         """Without an image, the share image is a card drawn from the name; True if it changed."""

@@ -2,10 +2,10 @@ from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.views.generic import DetailView, ListView, TemplateView
 
-from config import structured_data
 from config.mixins import StaffPreviewMixin
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
+from config.stored_pages import current_parts, served_from
 
 from .comparisons import (
     MAX_FRAMEWORKS,
@@ -26,13 +26,20 @@ class FrameworkListView(ListView):
     paginate_by = 60
 
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["framework_list"] = current_parts(context["framework_list"])
         # The picker offers every entry, not just this page's.
-        choices = Framework.objects.published().values_list("slug", "name")
-        return super().get_context_data(compare_choices=choices, **kwargs)
+        context["compare_choices"] = Framework.objects.published().values_list("slug", "name")
+        return context
 
 
 class FrameworkDetailView(StaffPreviewMixin, DetailView):
-    queryset = Framework.objects.for_detail()
+    """The entry from its stored parts (Framework.parts()), its covering articles and the picker."""
+
+    queryset = Framework.objects.for_page()
+
+    def get_object(self, queryset=None):
+        return current_parts([super().get_object(queryset)])[0]
 
     def get_context_data(self, **kwargs):
         # Its covering articles, and the picker offering every other entry.
@@ -44,7 +51,7 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
             posts=posts[:COVERING],
             more_posts=len(posts) > COVERING,
             compare_choices=others,
-            structured_data=structured_data.software_application(self.request, self.object),
+            head=served_from(self.object.head_html, self.request),
             **kwargs,
         )
 
@@ -77,8 +84,9 @@ class CompareView(TemplateView):
         if requested != canonical_order(requested):
             return HttpResponsePermanentRedirect(comparison_url(requested))
         frameworks = list(
-            Framework.objects.published().filter(slug__in=requested).for_detail().prefetch_related(covering_posts())
+            Framework.objects.published().filter(slug__in=requested).for_comparison().prefetch_related(covering_posts())
         )
+        frameworks = current_parts(frameworks)
         if len(frameworks) != len(requested):
             raise Http404("One of these frameworks is not published.")
         frameworks.sort(key=lambda framework: requested.index(framework.slug))

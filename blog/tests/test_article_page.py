@@ -147,7 +147,7 @@ def test_404_page_is_designed(client):
 def test_article_page_costs_a_fixed_number_of_queries(client, seeded, make_framework, django_assert_num_queries):
     for _ in range(5):
         make_framework()
-    with django_assert_num_queries(5):  # the post with its author, tags, FAQ, covered entries; related posts (none)
+    with django_assert_num_queries(2):  # the post's row with its stored parts; related posts (none)
         client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG}))
 
 
@@ -163,8 +163,8 @@ def test_hostile_html_in_the_body_is_sanitised(client, make_post):
 def test_related_posts_cost_the_same_however_many(client, seeded, make_post, django_assert_num_queries, count):
     for _ in range(count):
         make_post(body="```framework reflex\n```", tags=["web"])
-    # post, tags, FAQ, covered entries; related (scored, then their cards, tags and entries)
-    with django_assert_num_queries(8):
+    # the post's row; related posts, scored with their stored cards
+    with django_assert_num_queries(2):
         client.get(reverse("blog:detail", kwargs={"slug": SEED_SLUG}))
 
 
@@ -172,4 +172,4 @@ def test_related_posts_refuse_a_queryset_their_ranking_cannot_honour(seeded):
     from blog.models import Post
 
     with pytest.raises(ValueError):
-        Post.objects.published().filter(tags__name="web").related_to(seeded.post)
+        Post.objects.published().filter(tags__name="web").related_cards(seeded.post.pk)

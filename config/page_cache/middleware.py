@@ -11,12 +11,10 @@ session) and anything not a plain 200 bypass it. Pages also expire at the next s
 publication, so a scheduled post appears on time on the lists that will show it.
 """
 
-import functools
 import hashlib
 import threading
 import time
 from collections import OrderedDict
-from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -24,6 +22,8 @@ from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
+
+from config.release import release
 
 from . import deps, guard
 from .guard import CacheUnavailable, call
@@ -63,23 +63,6 @@ def page_key(request) -> str:
     encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "identity"
     address = f"{encoding}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return guard.key("page", f"{release()}:{hashlib.sha256(address.encode()).hexdigest()}")
-
-
-@functools.cache
-def release() -> str:
-    """A fingerprint of the code, templates and static files: pages rendered by another release
-    (a deploy changed a template, a view, the stylesheet's hashed name) are never served."""
-    digest = hashlib.sha256()
-    root = Path(settings.BASE_DIR)
-    for folder in RELEASE_FOLDERS:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and "tests" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-RELEASE_FOLDERS = ("blog", "frameworks", "config", "templates", "static")
 
 
 def storable(response) -> bool:

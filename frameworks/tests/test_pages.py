@@ -88,7 +88,7 @@ def test_hostile_html_in_entry_fields_is_neutralised(client, make_framework):
 def test_list_queries_do_not_grow_with_entries(client, make_framework, django_assert_num_queries, count):
     for _ in range(count):
         make_framework(tags=["web"])
-    with django_assert_num_queries(4):  # count, a page of entries, their tags, the picker's choices
+    with django_assert_num_queries(3):  # count, a page of entries (stored cards), the picker's choices
         client.get(reverse("frameworks:list"))
 
 
@@ -97,5 +97,5 @@ def test_detail_queries_do_not_grow_with_posts(client, make_framework, make_post
     framework = make_framework("Bottle", tags=["web"])
     for _ in range(count):
         make_post(body="```framework bottle\n```")
-    with django_assert_num_queries(6):  # entry, tags, pros, cons, covering posts, the picker's choices
+    with django_assert_num_queries(3):  # entry (stored parts), covering posts, the picker's choices
         client.get(framework.get_absolute_url())
