@@ -118,3 +118,13 @@ def test_picker_page_queries_do_not_grow(client, make_framework, django_assert_n
         make_framework()
     with django_assert_num_queries(1):  # the choices
         client.get(reverse("frameworks:compare_picker"), {"f": "x"})
+
+
+def test_picker_choices_are_escaped_and_keep_what_was_ticked(client, seeded, make_framework):
+    make_framework(name='<b onmouseover="x">Bold</b> & co', slug="bold")
+    for url in ("/frameworks/", "/frameworks/reflex/", "/compare/?f=bold"):
+        html = client.get(url).text
+        assert "&lt;b onmouseover=&quot;x&quot;&gt;Bold&lt;/b&gt; &amp; co" in html, url
+        assert '<b onmouseover="x">' not in html, url
+    assert '<input type="checkbox" name="f" value="bold" checked>' in client.get("/compare/?f=bold").text
+    assert '<input type="checkbox" name="f" value="flask">' in client.get("/compare/?f=bold").text
