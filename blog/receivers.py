@@ -34,9 +34,8 @@ def framework_renamed(sender, framework, old_slug, new_slug, **kwargs) -> None:
 
 def framework_saved(sender, instance, raw=False, **kwargs) -> None:
     if acts_on(raw):
-        # A raw row's parts were rendered elsewhere; a saved one stores its own (Framework.save()).
-        parts = {instance.pk} if raw else set()
-        need(rerender_embedding={instance.pk}, index_frameworks={instance.pk}, store_framework_parts=parts)
+        entry = {instance.pk}
+        need(rerender_embedding=entry, index_frameworks=entry, store_framework_parts=entry)
 
 
 def framework_deleting(sender, instance, **kwargs) -> None:

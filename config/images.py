@@ -104,8 +104,9 @@ def save_still(image, out, image_format: str, *, max_width: int | None) -> None:
     if not fits:
         picture.thumbnail((max_width, picture.height), Image.Resampling.LANCZOS)
     picture.info = {}
-    # JPEG re-encoded only when turned or scaled; WebP at libwebp's own default.
-    options = {"JPEG": {"quality": 90}, "WEBP": {"quality": 80}}.get(image_format, {})
+    # JPEG re-encoded only when turned or scaled; WebP at libwebp's own default effort (method 4).
+    webp = {"quality": 80, "method": settings.IMAGE_WEBP_METHOD}
+    options = {"JPEG": {"quality": 90}, "WEBP": webp}.get(image_format, {})
     picture.save(out, image_format, **options, **info)
 
 

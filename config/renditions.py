@@ -33,7 +33,7 @@ def encode(image: Image.Image, image_format: str) -> bytes:
     if image_format == "AVIF":
         image.save(out, "AVIF", quality=settings.IMAGE_AVIF_QUALITY, speed=settings.IMAGE_AVIF_SPEED)
     else:
-        image.save(out, "WEBP", quality=settings.IMAGE_WEBP_QUALITY)
+        image.save(out, "WEBP", quality=settings.IMAGE_WEBP_QUALITY, method=settings.IMAGE_WEBP_METHOD)
     return out.getvalue()
 
 

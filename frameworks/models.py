@@ -128,12 +128,12 @@ class Framework(models.Model):
         self.render()
         self.draw_missing_card()
         super().save(*args, **kwargs)
-        self.store_parts()
 
     def parts(self) -> dict:
         """Its stored parts (config/stored_pages.py): its card, its page, what it adds to <head> and
-        its column in comparisons, from this entry, its tags, pros and cons, read now. Stored at
-        every save, and again by blog's derived.py when a tag, pro or con changes."""
+        its column in comparisons, from this entry, its tags, pros and cons, read now. Stored by
+        blog's derived.py after every write of the entry or of one of those (at once, or once at
+        the end of a request or an import: an entry saved with its pros is rendered once)."""
         tags = list(self.tags.all())
         context = {"framework": self, "tags": tags}
         head_data = structured_data.software_application(PlaceholderRequest(), self, tags=tags)

@@ -43,6 +43,7 @@ def content_snapshot() -> dict:
 def test_fixture_loads_and_matches_a_fresh_import_of_the_seed(seed_file, settings):
     # `make fixture` imports with the shipped settings: the figure's srcset names all its widths.
     settings.IMAGE_RENDITION_WIDTHS = base_settings.IMAGE_RENDITION_WIDTHS
+    settings.IMAGE_WEBP_METHOD = base_settings.IMAGE_WEBP_METHOD
     # Django's own loaddata: the rows as stored (blog's would render them again without the media).
     call_command(LoadData(), "seed", verbosity=0)
     from_fixture = content_snapshot()

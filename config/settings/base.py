@@ -214,6 +214,8 @@ IMAGE_RENDITION_WIDTHS = (480, 800, 1200)
 IMAGE_AVIF_QUALITY = 55
 IMAGE_AVIF_SPEED = 8
 IMAGE_WEBP_QUALITY = 75
+# libwebp's effort for every WebP written (0 fastest to 6 smallest; 4 is its default).
+IMAGE_WEBP_METHOD = 4
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # The editor's live preview renders through the public renderer and sanitiser.

@@ -14,3 +14,4 @@ PAGE_CACHE_EPOCH_SECONDS = 3600
 # (the seed is imported in some two hundred tests).
 IMAGE_RENDITION_WIDTHS = (480,)
 IMAGE_AVIF_SPEED = 10
+IMAGE_WEBP_METHOD = 0
