@@ -20,7 +20,7 @@ from config.page_cache.deps import changed
 from config.publishing import PublishableQuerySet, Status
 from config.release import release
 from config.renditions import hero_html
-from config.stored_pages import PlaceholderRequest, render_part
+from config.stored_pages import PlaceholderRequest, render_part, store
 from config.text import clean_text_fields
 from frameworks.models import Framework
 
@@ -247,12 +247,7 @@ class Post(models.Model):
         }
 
     def store_parts(self) -> dict:
-        parts = self.parts()
-        self.__dict__.update(parts)
-        # update() sends no signal: its page and the lists showing its card change.
-        Post.objects.filter(pk=self.pk).update(**parts)
-        changed(tokens.post(self.pk), tokens.table("post"))
-        return parts
+        return store(self)
 
     @transaction.atomic
     def save(self, *args, **kwargs):

@@ -13,6 +13,8 @@ import logging
 from django.db import DatabaseError
 from django.template.loader import render_to_string
 
+from config.page_cache import tokens
+from config.page_cache.deps import changed
 from config.release import release
 
 logger = logging.getLogger(__name__)
@@ -40,6 +42,17 @@ def served_from(html: str, request) -> str:
 
 def is_current(parts_release_of_row: str) -> bool:
     return parts_release_of_row == release()
+
+
+def store(instance) -> dict:
+    """Render the parts of a row (a model with parts()), set them on it and write them to it;
+    return them. update() sends no signal: its page and every list showing it change here."""
+    parts = instance.parts()
+    instance.__dict__.update(parts)
+    type(instance)._base_manager.filter(pk=instance.pk).update(**parts)
+    kind = instance._meta.model_name
+    changed(tokens.row(kind, instance.pk), tokens.table(kind))
+    return parts
 
 
 def current_parts(objects) -> list:

@@ -10,12 +10,10 @@ from config import structured_data
 from config.cards import ensure_card
 from config.images import ReencodedImageField, validate_image_file
 from config.markdown import render_inline, render_markdown
-from config.page_cache import tokens
-from config.page_cache.deps import changed
 from config.publishing import PublishableQuerySet, Status
 from config.release import release
 from config.renditions import stored_picture
-from config.stored_pages import PlaceholderRequest, render_part
+from config.stored_pages import PlaceholderRequest, render_part, store
 from config.text import clean_text_fields
 
 # An entry unchecked for longer than this is listed for re-verification in the admin.
@@ -146,12 +144,7 @@ class Framework(models.Model):
         }
 
     def store_parts(self) -> dict:
-        parts = self.parts()
-        self.__dict__.update(parts)
-        # update() sends no signal: its page, comparisons and the lists showing its card change.
-        Framework.objects.filter(pk=self.pk).update(**parts)
-        changed(tokens.framework(self.pk), tokens.table("framework"))
-        return parts
+        return store(self)
 
     def draw_missing_card(self) -> bool:
         """Without an image, the share image is a card drawn from the name; True if it changed."""
