@@ -54,14 +54,19 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The load benchmark (wrk and nginx from Debian, installed as root), then CPU per request in process.
-bench: install
-	@for tool in wrk nginx; do command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || { [ "$$(id -u)" = 0 ] \
+# The load benchmark (wrk, nginx and chromium from Debian, installed as root; Lighthouse from npm,
+# pinned in bench/package.json), then CPU per request in process.
+bench: install bench/node_modules/.bin/lighthouse
+	@for tool in wrk nginx chromium; do command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || { [ "$$(id -u)" = 0 ] \
 		&& apt-get update -qq && apt-get install -y -qq $$tool >/dev/null; } \
 		|| { echo "Install Debian's $$tool (apt-get install $$tool) for the benchmark"; exit 1; }; done
 	$(PY) bench/load.py
 	$(PY) bench/pages.py --requests 300
 	$(PY) bench/render.py
+
+bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Rewrite fixtures/seed.json from a fresh import of the seed (a test compares the two).
 FIXTURE_TMP := $(shell mktemp -u /tmp/seed-fixture.XXXXXX)

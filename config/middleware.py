@@ -3,11 +3,15 @@ get a designed 503, not a traceback; the request's writes are rolled back, and t
 tries again."""
 
 import logging
+import re
 
+import brotli
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +42,53 @@ class BackendUnavailableMiddleware:
 # What is worth compressing: pages, feeds, sitemaps, text. Images and fonts are compressed already;
 # static files come compressed from WhiteNoise (it stores .gz and .br copies at collectstatic).
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+ACCEPTS_BROTLI = re.compile(r"\bbr\b")
+# Brotli's quality 5: the article's 27 KB to 7.2 KB in 0.6 ms here, where gzip (level 6, Django's)
+# gives 7.7 KB in 0.7 ms; quality 11 saves another kilobyte for 40 ms, too dear for a cold page.
+BROTLI_QUALITY = 5
+
+
+def preferred_encoding(accept_encoding: str) -> str:
+    """The encoding a reader offering `accept_encoding` gets a page in (the page cache keys on it)."""
+    if ACCEPTS_BROTLI.search(accept_encoding):
+        return "br"
+    return "gzip" if re_accepts_gzip.search(accept_encoding) else "identity"
 
 
 class CompressedTextMiddleware(GZipMiddleware):
-    """Django's GZipMiddleware (its BREACH mitigation included) for text responses only. Below the
-    page cache: a page is compressed once, when it is stored, and its hits send the stored bytes."""
+    """Django's GZipMiddleware (its BREACH mitigation included) for text responses, and Brotli
+    for readers who take it when the page holds no secret. Below the page cache: a page is
+    compressed once, when it is stored, and its hits send the stored bytes.
+
+    BREACH reads a secret out of a compressed page that also reflects the attacker's input; the
+    only secret our pages carry is the CSRF token of a form (the admin's, the login), and a page
+    that drew one sends the CSRF cookie with it. Those keep gzip with Django's random padding;
+    Brotli has no such field, so it is kept for pages with nothing to steal.
+    """
 
     def process_response(self, request, response):
         if not response.get("Content-Type", "").startswith(COMPRESSIBLE):
             return response
+        if (
+            preferred_encoding(request.headers.get("Accept-Encoding", "")) == "br"
+            and settings.CSRF_COOKIE_NAME not in response.cookies
+            and not response.streaming
+            and len(response.content) >= 200
+            and not response.has_header("Content-Encoding")
+        ):
+            return self.brotli(response)
         return super().process_response(request, response)
+
+    @staticmethod
+    def brotli(response):
+        patch_vary_headers(response, ("Accept-Encoding",))
+        compressed = brotli.compress(response.content, mode=brotli.MODE_TEXT, quality=BROTLI_QUALITY)
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):  # a strong ETag names the identity bytes (RFC 9110 8.8.1)
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "br"
+        return response

@@ -18,11 +18,11 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
+from config.middleware import preferred_encoding
 from config.release import release
 
 from . import deps, guard
@@ -59,8 +59,8 @@ def is_cacheable(request) -> bool:
 def page_key(request) -> str:
     # Scheme and host too: no middleware has run yet, so an http:// request (which the stack
     # redirects) or another host must never find this page. get_host() refuses unknown hosts.
-    # And whether the reader takes gzip: the stack compresses for those who do (Vary says so).
-    encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "identity"
+    # And the encoding the stack would answer the reader in (Vary says so).
+    encoding = preferred_encoding(request.headers.get("Accept-Encoding", ""))
     address = f"{encoding}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return guard.key("page", f"{release()}:{hashlib.sha256(address.encode()).hexdigest()}")
 

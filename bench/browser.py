@@ -1,0 +1,127 @@
+"""What a reader's browser gets, for `bench/load.py`: compressed HTML, the seed figure on a phone,
+and Lighthouse's scores of the reader pages.
+
+Lighthouse is pinned (bench/package.json, installed by `make bench` with `npm ci --prefix bench`)
+and drives Debian's chromium in its older headless mode: with `--headless=new`, Chromium 156
+records a trace Lighthouse 12.2.3 cannot read (NO_NAVSTART, no performance score).
+"""
+
+import json
+import shutil
+import subprocess
+import tempfile
+import urllib.request
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium here has no network but loopback: keep it from trying (as tests/browser does).
+CHROMIUM_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
+    "--disable-component-update --disable-sync"
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Mobile (Lighthouse's default: a mid-range phone on a throttled 4G link).
+TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+FIGURE_BYTES = 60 * 1024  # the seed figure on a 390-px phone at 3x
+
+
+def lighthouse_available() -> bool:
+    return LIGHTHOUSE.exists() and Path(CHROMIUM).exists()
+
+
+def lighthouse(url: str, skip: tuple[str, ...] = ()) -> dict:
+    """One mobile run: each category's score out of 100, and the audits that cost points (with
+    the first thing each names)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "report.json"
+        subprocess.run(
+            [LIGHTHOUSE, url, "--quiet", f"--chrome-flags={CHROMIUM_FLAGS}", "--output=json",
+             f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
+             *([f"--skip-audits={','.join(skip)}"] if skip else [])],
+            env={"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin", "HOME": scratch}, check=True,
+            capture_output=True, timeout=180,
+        )  # fmt: skip
+        result = json.loads(report.read_text())
+    scores, lost = {}, []
+    for name, category in result["categories"].items():
+        scores[name] = None if category["score"] is None else round(category["score"] * 100)
+        for ref in category["auditRefs"]:
+            audit = result["audits"][ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                items = (audit.get("details") or {}).get("items") or [{}]
+                example = items[0].get("description") or items[0].get("url") or ""
+                lost.append(f"{ref['id']} {audit.get('displayValue', '')} {example[:160]}".strip())
+    return {"scores": scores, "lost": lost, "error": (result.get("runtimeError") or {}).get("code")}
+
+
+# Search results are kept out of search engines on purpose (noindex), as the issue allows.
+SKIPPED = {"search": ("is-crawlable",)}
+
+
+def lighthouse_lines(base: str, pages: dict[str, str]) -> list[str]:
+    lines = []
+    for name, path in pages.items():
+        run = lighthouse(base + path, SKIPPED.get(name, ()))
+        scores = run["scores"]
+        met = all(scores.get(category) is not None and scores[category] >= TARGETS[category] for category in TARGETS)
+        figures = ", ".join(f"{category} {scores.get(category)}" for category in CATEGORIES)
+        lost = f"; lost on: {', '.join(run['lost'])}" if run["lost"] else ""
+        error = f"; error {run['error']}" if run["error"] else ""
+        skipped = f" ({', '.join(SKIPPED[name])} skipped: noindex by design)" if name in SKIPPED else ""
+        lines.append(
+            f"  Lighthouse mobile, {name}: {figures}{skipped} (target 98/100/100/100): {verdict(met)}{lost}{error}"
+        )
+    return lines
+
+
+def compression_lines(where: str, url: str) -> list[str]:
+    """What the article costs on the wire to a browser (which offers br and gzip) and to a client
+    that takes gzip only, against its uncompressed bytes."""
+    plain = len(get(url, "identity")[1])
+    lines = []
+    for offered in ("br, gzip", "gzip"):
+        encoding, body = get(url, offered)
+        met = encoding in ("br", "gzip") and len(body) < plain
+        lines.append(
+            f"  HTML compressed, {where}, Accept-Encoding {offered!r}: {encoding or 'none'}, "
+            f"{len(body) / 1024:.1f} KB of {plain / 1024:.1f} KB: {verdict(met)}"
+        )
+    return lines
+
+
+def get(url: str, accept_encoding: str) -> tuple[str, bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.headers.get("Content-Encoding", ""), response.read()
+
+
+def figure_line(url: str) -> str:
+    """The copy of the seed figure a 390-px phone at 3x picks from the srcset, and its bytes."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS.split()[1:])
+        context = browser.new_context(viewport={"width": 390, "height": 800}, device_scale_factor=3)
+        page = context.new_page()
+        page.goto(url)
+        image = page.locator(".figure-link img").first
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('.figure-link img').complete")
+        chosen = page.evaluate("() => document.querySelector('.figure-link img').currentSrc")
+        loads = page.evaluate(
+            "url => performance.getEntriesByName(url).map(entry => [entry.responseStatus, entry.encodedBodySize])",
+            chosen,
+        )
+        browser.close()
+    size = max((size for status, size in loads if status == 200), default=0)  # 0: not served
+    name = chosen.rsplit("/", 1)[-1]
+    return (
+        f"  seed figure on a 390-px phone at 3x: {name}, {size / 1024:.1f} KB "
+        f"(target ≤ {FIGURE_BYTES // 1024} KB): {verdict(0 < size <= FIGURE_BYTES)}"
+    )
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "not met"
