@@ -1,20 +1,25 @@
 """Whole-site backups: the database content as Django's portable JSON plus the media files,
-in one zip, so a site can be restored or moved between SQLite and PostgreSQL."""
+in one zip, so a site can be restored or moved between SQLite and PostgreSQL, and its media
+between local files and a bucket: media are read and written through the site's storage."""
 
 import io
 import json
-import shutil
+import posixpath
 import tempfile
 import zipfile
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.commands.loaddata import Command as LoadData
 from django.db import transaction
 
 DATA = "data.json"
 MEDIA = "media/"
+# Where the media were served from when the backup was written (/media/, or a bucket's address):
+# rendered pages name it, so a restore onto another storage has them rendered again.
+MEDIA_ADDRESS = "media-address.txt"
 # Rebuilt by migrate, or not worth keeping: content types and permissions are matched by natural keys;
 # the page-cache epoch must never go back to an old value (config/page_cache/guard.py).
 EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes", "page_cache"]
@@ -33,17 +38,32 @@ def backup_write(path: Path) -> int:
     """Write the zip; return how many media files it holds."""
     data = io.StringIO()
     call_command("dumpdata", natural_foreign=True, natural_primary=True, exclude=EXCLUDE, indent=None, stdout=data)
-    media_root = Path(settings.MEDIA_ROOT)
-    files = [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
+    files = stored_files()
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(DATA, data.getvalue())
-        for file in files:
-            archive.write(file, MEDIA + file.relative_to(media_root).as_posix())
+        archive.writestr(MEDIA_ADDRESS, default_storage.url(""))
+        for name in files:
+            with default_storage.open(name) as handle:
+                archive.writestr(MEDIA + name, handle.read())
     return len(files)
 
 
-def backup_restore(path: Path) -> None:
-    """Replace the database content and the media with the backup's; nothing changes if it fails."""
+def stored_files(folder: str = "") -> list[str]:
+    """Every file in the media storage, by its storage name (uploads/x.webp)."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # local media never written
+        return []
+    names = [posixpath.join(folder, name) for name in files]
+    for sub in folders:
+        names += stored_files(posixpath.join(folder, sub))
+    return names
+
+
+def backup_restore(path: Path) -> bool:
+    """Replace the database content and the media with the backup's; nothing changes if it fails.
+    True when the media now live at another address than the backup's pages name (render them
+    again)."""
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as error:
@@ -64,13 +84,15 @@ def backup_restore(path: Path) -> None:
             # Django's own loaddata: the rows carry their rendered HTML and search documents, so
             # nothing is redone (blog's loaddata would render every article again).
             call_command(LoadData(), str(folder / DATA), verbosity=0)
-        media_root = Path(settings.MEDIA_ROOT)
-        if media_root.exists():
-            shutil.rmtree(media_root)
-        if (folder / "media").exists():
-            shutil.copytree(folder / "media", media_root)
-        else:
-            media_root.mkdir(parents=True, exist_ok=True)
+        for name in stored_files():
+            default_storage.delete(name)
+        media = folder / "media"
+        for file in sorted(media.rglob("*")) if media.exists() else []:
+            if file.is_file():
+                with file.open("rb") as handle:
+                    default_storage.save(file.relative_to(media).as_posix(), File(handle))
+        written_for = folder / MEDIA_ADDRESS
+        return written_for.exists() and written_for.read_text() != default_storage.url("")
 
 
 def relabel_moved_models(data_file: Path) -> None:

@@ -82,9 +82,18 @@ def hero_html(name: str, alt: str) -> str:
     return hero.img(alt=alt, sizes=ARTICLE_SIZES, eager=True) if hero else ""
 
 
+def storage_name(src: str) -> str:
+    """The storage's own name for one of its addresses (/media/uploads/x.webp, or the bucket's
+    https://…/media/uploads/x.webp: what the editor's upload inserts); any other src as given."""
+    base = default_storage.url("")
+    return src[len(base) :] if base and src.startswith(base) and len(src) > len(base) else src
+
+
 def stored_picture(src: str) -> Picture | None:
     """The renderer's media lookup for this site's storage: the image (stored_image) with its
-    renditions as srcsets, AVIF first; remote images as they are."""
+    renditions as srcsets, AVIF first, whether named (figures/x.webp) or by its address; remote
+    images as they are."""
+    src = storage_name(src)
     found = stored_image(src)
     if found is None or src.startswith(("https://", "http://")):
         return found

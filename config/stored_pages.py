@@ -27,8 +27,9 @@ ORIGIN = "\ue000origin\ue000"
 class PlaceholderRequest:
     """What structured_data asks of a request, answered with ORIGIN."""
 
-    def build_absolute_uri(self, path: str) -> str:
-        return f"{ORIGIN}{path}"
+    def build_absolute_uri(self, location: str) -> str:
+        # As Django's: an address that is absolute already (media in a bucket) stays as it is.
+        return location if "://" in location else f"{ORIGIN}{location}"
 
 
 def render_part(template: str, context: dict) -> str:

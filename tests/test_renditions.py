@@ -7,6 +7,8 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from blog.rendering import render_article
@@ -79,6 +81,23 @@ def test_a_markdown_image_with_a_media_path_gets_the_same_copies(media_root):
     html = render_article(f"![A chart]({name})")
     assert '<picture><source type="image/avif"' in html and 'alt="A chart"' in html
     assert 'width="1000" height="600"' in html
+
+
+def test_an_image_uploaded_in_the_editor_is_offered_with_copies_at_the_address_it_was_inserted_with(
+    staff_client, media_root
+):
+    """The upload inserts ![](/media/uploads/…): the renderer knows its storage's own addresses."""
+    out = io.BytesIO()
+    Image.new("RGB", (1000, 600), "teal").save(out, "PNG")
+    upload = SimpleUploadedFile("chart.png", out.getvalue(), content_type="image/png")
+    response = staff_client.post(reverse("markdownx_upload"), {"image": upload}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    markdown = response.json()["image_code"]
+    assert "](/media/uploads/" in markdown
+    html = render_article(markdown)
+    assert '<picture><source type="image/avif" srcset="/media/renditions/uploads/' in html
+    assert 'width="1000" height="600"' in html
+    # An address outside the storage stays as written.
+    assert '<img src="/static/logo.png" alt="" loading="lazy">' in render_article("![](/static/logo.png)")
 
 
 def test_copies_that_cannot_be_written_cost_the_copies_not_the_image(media_root, monkeypatch):

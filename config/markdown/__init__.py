@@ -30,18 +30,22 @@ def render_fence(self, tokens, index, options, env) -> str:
 
 
 def render_image(self, tokens, index, options, env) -> str:
-    """A Markdown image with a media path (figures/chart.webp) is looked up like a figure's: the
-    stored file's address and size, or, when the file is missing, its alt text in a placeholder,
-    never a broken image. http(s) and site-absolute (/media/uploads/…) addresses stay as written."""
+    """A Markdown image the media lookup knows (a media path, figures/chart.webp, or the storage's
+    own address of a file, as an upload inserts it) is shown like a figure's: the stored file's
+    address, size and smaller copies. A media path whose file is missing shows its alt text in a
+    placeholder, never a broken image. Any other address stays as written."""
     token = tokens[index]
     src = unquote(str(token.attrGet("src") or ""))
     context = env.get("context")
-    if context and src and not src.startswith(("/", "#")) and ":" not in src.split("/")[0]:
+    if context and src and not src.startswith("#"):
+        media_path = not src.startswith("/") and ":" not in src.split("/")[0]
         picture = context.media(src)
         alt = self.renderInlineAsText(token.children or [], options, env)
-        if not picture:
+        # An address is the lookup's only if it found the file there (and so knows its size).
+        if picture and (media_path or picture.size):
+            return picture.img(alt=alt, sizes=ARTICLE_SIZES, title=str(token.attrGet("title") or ""))
+        if media_path:
             return f'<span class="image-missing">{escape(alt or "Image unavailable")}</span>'
-        return picture.img(alt=alt, sizes=ARTICLE_SIZES, title=str(token.attrGet("title") or ""))
     token.attrSet("loading", "lazy")
     return self.image(tokens, index, options, env)
 

@@ -176,26 +176,33 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Media is served by Django itself only where no proxy or object store does it (make run).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
-# Media on S3-compatible storage (AWS S3, Cloudflare R2, MinIO…) through django-storages when a
-# bucket is named, so several servers share uploads; local files otherwise. boto3 reads the
-# credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the instance role.
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    MEDIA_STORAGE = {
+
+def media_storage(environ) -> dict:
+    """Media on S3-compatible storage (AWS S3, Cloudflare R2, MinIO…) through django-storages when
+    a bucket is named, so several servers share uploads; local files otherwise. boto3 reads the
+    credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the instance
+    role. Readers fetch media from the bucket's own addresses: its policy must let anyone read
+    the media prefix (README)."""
+    if not environ.get("AWS_STORAGE_BUCKET_NAME"):
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "location": os.environ.get("AWS_LOCATION", "media"),
+            "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": environ.get("AWS_LOCATION", "media"),
             # Public media with stable addresses, which pages (and the page cache) can keep.
             "querystring_auth": False,
             "file_overwrite": False,
         },
     }
+
+
+MEDIA_STORAGE = media_storage(os.environ)
+if MEDIA_STORAGE["BACKEND"] != "django.core.files.storage.FileSystemStorage":
     SERVE_MEDIA = False
-else:
-    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

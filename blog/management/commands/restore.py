@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from blog.services import site_rerender
 from config.backups import BackupError, backup_restore
 
 
@@ -13,7 +14,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: Path, **options):
         try:
-            backup_restore(path)
+            media_moved = backup_restore(path)
         except BackupError as error:
             raise CommandError(str(error)) from None
+        if media_moved:
+            # Its pages name the media where they were (local files, another bucket).
+            done = site_rerender()
+            self.stdout.write(f"The media moved: {done.posts} posts and {done.entries} entries rendered again.")
         self.stdout.write(self.style.SUCCESS(f"Restored {path}."))
