@@ -54,13 +54,16 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The load benchmark (wrk, nginx and chromium from Debian, installed as root; Lighthouse from npm,
-# pinned in bench/package.json), then CPU per request in process.
+# The load benchmark (wrk, nginx, chromium and postgresql from Debian, installed as root; Lighthouse
+# from npm, pinned in bench/package.json), the scale-out run, then CPU per request in process.
 bench: install bench/node_modules/.bin/lighthouse
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+		&& apt-get install -y -qq postgresql >/dev/null; } || { echo "Install Debian's postgresql for the scale-out run"; exit 1; }
 	@for tool in wrk nginx chromium; do command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || { [ "$$(id -u)" = 0 ] \
 		&& apt-get update -qq && apt-get install -y -qq $$tool >/dev/null; } \
 		|| { echo "Install Debian's $$tool (apt-get install $$tool) for the benchmark"; exit 1; }; done
 	$(PY) bench/load.py
+	$(PY) bench/scale.py
 	$(PY) bench/pages.py --requests 300
 	$(PY) bench/render.py
 
