@@ -47,10 +47,10 @@ class PostDetailView(StaffPreviewMixin, DetailView):
         # Related posts are drawn from the posts sharing its tags and entries.
         related = Post.objects.listed().related_cards(post.pk)
         depends_on(*post.page_tokens, *(tokens.post(pk) for pk, _, _ in related))
-        cards = [
-            card if is_current(release) else current_parts([Post.objects.for_list().get(pk=pk)])[0].card_html
-            for pk, card, release in related
-        ]
+        # Cards another release rendered (after a deploy): drawn again, fetched together.
+        stale = [pk for pk, _, release in related if not is_current(release)]
+        redrawn = {item.pk: item.card_html for item in current_parts(Post.objects.for_list().filter(pk__in=stale))}
+        cards = [redrawn.get(pk, card) for pk, card, _ in related]
         return super().get_context_data(head=served_from(post.head_html, self.request), related_cards=cards, **kwargs)
 
 
