@@ -60,10 +60,16 @@ def lighthouse(url: str, skip: tuple[str, ...] = ()) -> dict:
 SKIPPED = {"search": ("is-crawlable",)}
 
 
+# Lighthouse's own advice on variability: report the median of several runs (the main thread's
+# blocking time moves by a hundred milliseconds between runs on this machine, pages with no script).
+RUNS = 3
+
+
 def lighthouse_lines(base: str, pages: dict[str, str]) -> list[str]:
     lines = []
     for name, path in pages.items():
-        run = lighthouse(base + path, SKIPPED.get(name, ()))
+        runs = sorted((lighthouse(base + path, SKIPPED.get(name, ())) for _ in range(RUNS)), key=performance)
+        run = runs[len(runs) // 2]
         scores = run["scores"]
         met = all(scores.get(category) is not None and scores[category] >= TARGETS[category] for category in TARGETS)
         figures = ", ".join(f"{category} {scores.get(category)}" for category in CATEGORIES)
@@ -71,9 +77,14 @@ def lighthouse_lines(base: str, pages: dict[str, str]) -> list[str]:
         error = f"; error {run['error']}" if run["error"] else ""
         skipped = f" ({', '.join(SKIPPED[name])} skipped: noindex by design)" if name in SKIPPED else ""
         lines.append(
-            f"  Lighthouse mobile, {name}: {figures}{skipped} (target 98/100/100/100): {verdict(met)}{lost}{error}"
+            f"  Lighthouse mobile, {name}, median of {RUNS}: {figures}{skipped} (target 98/100/100/100): "
+            f"{verdict(met)}{lost}{error}"
         )
     return lines
+
+
+def performance(run: dict) -> int:
+    return run["scores"].get("performance") or 0
 
 
 def compression_lines(where: str, url: str) -> list[str]:

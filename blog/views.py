@@ -16,7 +16,7 @@ from frameworks.models import Framework
 
 from .models import Post
 from .previews import BadPreviewLink, post_for_token
-from .search import MAX_QUERY_LENGTH, matching_documents, results_for
+from .search import MAX_QUERY_LENGTH, ResultPages, matching_documents, results_for
 
 
 class PostListView(ListView):
@@ -79,7 +79,7 @@ class SearchView(TemplateView):
         depends_on(tokens.POSTS, tokens.FRAMEWORKS)
         context = super().get_context_data(query=query, **kwargs)
         if query:
-            page = Paginator(matching_documents(query), self.paginate_by).get_page(self.request.GET.get("page"))
+            page = ResultPages(matching_documents(query), self.paginate_by).get_page(self.request.GET.get("page"))
             context.update(page_obj=page, results=results_for(page.object_list, query))
         if not query or not context["results"]:
             # Somewhere to go from an empty query or an empty result.

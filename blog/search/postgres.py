@@ -1,7 +1,8 @@
 """PostgreSQL: django.contrib.postgres.search with weighted vectors, ranking and headlines."""
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from .marks import START, STOP
 
@@ -12,12 +13,16 @@ def search_query(terms: list[str]) -> SearchQuery:
     return SearchQuery(" ".join(terms), search_type="plain", config=CONFIG)
 
 
-def ranked(documents: QuerySet, terms: list[str]) -> QuerySet:
+def ranked(documents: QuerySet, terms: list[str], *, candidates: int) -> QuerySet:
+    """The newest `candidates` matches, ranked (as SQLite's; here the boundary is taken among the
+    published ones). The vectors are made per query: a stored tsvector column with a GIN index
+    would spare that, not done yet."""
     query = search_query(terms)
     vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector("text", weight="B", config=CONFIG)
+    matches = documents.annotate(search=vector).filter(search=query)
+    newest = matches.order_by("-id").values("id")[candidates - 1 : candidates]
     return (
-        documents.annotate(search=vector)
-        .filter(search=query)
+        matches.filter(id__gte=Coalesce(Subquery(newest), 0))
         .annotate(rank=SearchRank(vector, query))
         .order_by("-rank", "id")
     )

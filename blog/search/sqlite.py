@@ -14,13 +14,21 @@ def match_expression(terms: list[str]) -> str:
     return " ".join(quoted)
 
 
-def ranked(documents: QuerySet, terms: list[str]) -> QuerySet:
+def ranked(documents: QuerySet, terms: list[str], *, candidates: int) -> QuerySet:
     # A join, not a subquery per row: FTS5 would run the MATCH again for every matching document.
+    # Only the newest `candidates` matches are ranked: FTS5 finds the boundary in rowid order
+    # (newest first) without scoring, and a rowid range is a constraint it applies while matching.
+    expression = match_expression(terms)
+    newest = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s"
     return documents.extra(
         select={"rank": f"bm25({TABLE}, 10.0, 1.0)"},
         tables=[TABLE],
-        where=[f"{TABLE}.rowid = blog_searchdocument.id", f"{TABLE} MATCH %s"],
-        params=[match_expression(terms)],
+        where=[
+            f"{TABLE}.rowid = blog_searchdocument.id",
+            f"{TABLE} MATCH %s",
+            f"{TABLE}.rowid >= COALESCE(({newest}), 0)",
+        ],
+        params=[expression, expression, candidates - 1],
     ).order_by("rank", "id")  # bm25: lower is better
 
 

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Search ranks a word's newest matches up to this many, and counts up to it (blog/search).
+SEARCH_CANDIDATES = 1000
 # How far apart the clocks of the servers sharing one cache may be (config/page_cache/deps.py).
 PAGE_CACHE_CLOCK_SKEW = float(os.environ.get("PAGE_CACHE_CLOCK_SKEW", "0.1"))
 
