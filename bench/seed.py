@@ -32,6 +32,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from django.utils.html import strip_tags  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
 from blog.models import Author, Coverage, Post, SearchDocument  # noqa: E402
@@ -87,7 +88,9 @@ def seed(total_posts: int) -> None:
         for position, framework in enumerate(rng.sample(frameworks, 2))
     )
     SearchDocument.objects.bulk_create(
-        SearchDocument(kind=SearchDocument.Kind.POST, object_id=post.pk, title=post.title, text=post.body_html)
+        SearchDocument(
+            kind=SearchDocument.Kind.POST, object_id=post.pk, title=post.title, text=strip_tags(post.body_html)
+        )
         for post in posts
     )
 

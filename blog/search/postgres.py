@@ -24,7 +24,7 @@ def ranked(documents: QuerySet, terms: list[str], *, candidates: int) -> QuerySe
     return (
         matches.filter(id__gte=Coalesce(Subquery(newest), 0))
         .annotate(rank=SearchRank(vector, query))
-        .order_by("-rank", "id")
+        .order_by("-rank", "-id")
     )
 
 

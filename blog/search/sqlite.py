@@ -29,7 +29,7 @@ def ranked(documents: QuerySet, terms: list[str], *, candidates: int) -> QuerySe
             f"{TABLE}.rowid >= COALESCE(({newest}), 0)",
         ],
         params=[expression, expression, candidates - 1],
-    ).order_by("rank", "id")  # bm25: lower is better
+    ).order_by("rank", "-id")  # bm25: lower is better; of equals, the newest first
 
 
 def marked(documents: QuerySet, terms: list[str]) -> QuerySet:
