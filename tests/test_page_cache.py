@@ -346,6 +346,23 @@ def test_browsers_that_take_brotli_get_it_and_others_never_do(client, seeded):
     assert hit["ETag"] == "W/" + plain["ETag"]
 
 
+def test_a_reader_declining_brotli_with_q_zero_gets_gzip():
+    from config.middleware import preferred_encoding
+
+    assert preferred_encoding("br;q=0, gzip") == "gzip"
+    assert preferred_encoding("gzip, deflate, br, zstd") == "br"
+    assert preferred_encoding("BR ; q=0.5") == "br"
+    assert preferred_encoding("gzip;q=0, br;q=0") == "identity"
+    assert preferred_encoding("br;q=abc, gzip") == "gzip"
+    assert preferred_encoding("") == "identity"
+
+
+def test_what_a_declined_gzip_reader_is_sent_is_what_the_cache_keeps_for_plain_readers(client, seeded):
+    declined = client.get(ARTICLE, HTTP_ACCEPT_ENCODING="gzip;q=0")
+    plain = client.get(ARTICLE)
+    assert "Content-Encoding" not in declined and declined.content == plain.content
+
+
 def test_a_page_holding_a_csrf_token_is_never_sent_as_brotli(client, seeded):
     """BREACH: a form's token beside reflected input; gzip keeps Django's random padding."""
     login = client.get("/admin/login/?next=/admin/%22reflected", HTTP_ACCEPT_ENCODING="br, gzip")
