@@ -3,6 +3,8 @@ import functools
 from django.conf import settings
 from django.urls import reverse
 
+from config.stored_pages import request_origin
+
 
 @functools.cache
 def site_urls() -> dict[str, str]:
@@ -14,4 +16,5 @@ def site_urls() -> dict[str, str]:
 
 
 def site(request):
-    return {"site_name": settings.SITE_NAME, "site_urls": site_urls()}
+    # `origin`: scheme://host, or its placeholder in a document stored at save.
+    return {"site_name": settings.SITE_NAME, "site_urls": site_urls(), "origin": request_origin(request)}

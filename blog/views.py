@@ -1,73 +1,146 @@
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+import functools
+from types import SimpleNamespace
+
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.views.generic import DetailView, ListView, TemplateView
-from taggit.models import Tag
+from django.views import View
+from django.views.generic import DetailView, TemplateView
 
 from config import structured_data
 from config.images import stored_image
 from config.markdown.export import post_markdown
-from config.mixins import StaffPreviewMixin
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
-from config.stored_pages import current_parts, is_current, served_from
+from config.stored_pages import current_card, fill, fresh_parts, is_current, shared_document
 from frameworks.models import Framework
 
+from . import page_queries
 from .models import Post
 from .previews import BadPreviewLink, post_for_token
 from .search import MAX_QUERY_LENGTH, ResultPages, matching_documents, results_for
+from .templatetags.site_tags import json_ld
 
 
-class PostListView(ListView):
-    def get_queryset(self):
-        # Per request: published() reads the clock, so scheduled posts appear on time.
-        depends_on(tokens.POSTS)
-        return Post.objects.listed().for_list()
+class PostListView(View):
+    """The home page: a page rendered once per process (shared_document) around this page's
+    stored cards, read by one prepared query (config/prepared.py)."""
 
-    paginate_by = 10
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["post_list"] = current_parts(context["post_list"])
-        context["structured_data"] = structured_data.blog(self.request, context["post_list"])
-        return context
-
-
-class PostDetailView(StaffPreviewMixin, DetailView):
-    """The article from its stored parts (Post.parts()): one row, and one query for related posts."""
-
-    queryset = Post.objects.for_page()
-
-    def get_object(self, queryset=None):
-        return current_parts([super().get_object(queryset)])[0]
-
-    def get_context_data(self, **kwargs):
-        post = self.object
-        # Related posts are drawn from the posts sharing its tags and entries.
-        related = Post.objects.listed().related_cards(post.pk)
-        depends_on(*post.page_tokens, *(tokens.post(pk) for pk, _, _ in related))
-        # Cards another release rendered (after a deploy): drawn again, fetched together.
-        stale = [pk for pk, _, release in related if not is_current(release)]
-        redrawn = {item.pk: item.card_html for item in current_parts(Post.objects.for_list().filter(pk__in=stale))}
-        cards = [redrawn.get(pk, card) for pk, card, _ in related]
-        return super().get_context_data(head=served_from(post.head_html, self.request), related_cards=cards, **kwargs)
-
-
-class TagDetailView(TemplateView):
-    template_name = "blog/tag_detail.html"
-
-    def get_context_data(self, **kwargs):
-        tag = get_object_or_404(Tag, slug=kwargs["slug"])
-        depends_on(tokens.tag_posts(tag.pk), tokens.tag_frameworks(tag.pk))
-        # Paginated like the home page: a popular tag must not list every post at once.
-        page = Paginator(Post.objects.listed().for_list().filter(tags=tag), 10).get_page(self.request.GET.get("page"))
-        frameworks = current_parts(Framework.objects.published().for_list().filter(tags=tag))
-        if not page.object_list and not frameworks:
-            raise Http404("Nothing published carries this tag.")
-        return super().get_context_data(
-            tag=tag, posts=current_parts(page.object_list), page_obj=page, frameworks=frameworks, **kwargs
+    def get(self, request):
+        depends_on(tokens.POSTS)  # per request: listed() reads the clock, so scheduled posts appear on time
+        page = page_queries.listed_page(page_number(request), size=PAGE_SIZE, now=timezone.now())
+        if not page and page.number > 1:
+            raise Http404("No such page.")
+        depends_on(*(tokens.post(row.id) for row in page))
+        html = fill(
+            shared_document("blog/post_list.html", request.path),
+            request,
+            shown={"posts" if page else "empty", *(["later_page"] if page.number > 1 else [])},
+            page_number=str(page.number),
+            cards="".join(current_card(Post, row) for row in page),
+            pagination=pagination(request, page),
+            structured_data=json_ld(structured_data.blog(request, page.object_list)),
         )
+        return HttpResponse(html)
+
+
+PAGE_SIZE = 10  # cards on the home and tag pages
+
+
+def page_number(request) -> int:
+    """The page ?page= asks for: a positive number, anything else is a 404."""
+    try:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
+        raise Http404("No such page.") from None
+    if not 1 <= number <= MAX_PAGE:  # past it, the offset overflows the database's integers
+        raise Http404("No such page.")
+    return number
+
+
+MAX_PAGE = 1_000_000
+
+
+def pagination(request, page) -> str:
+    if not page.has_other_pages():
+        return ""
+    return pagination_html(request.GET.urlencode(), page.number, page.has_previous(), page.has_next())
+
+
+@functools.lru_cache(maxsize=1024)
+def pagination_html(query: str, number: int, has_previous: bool, has_next: bool) -> str:
+    """The Newer / Older links of a list page, kept by what they show (rendering them cost a
+    third of a cold page)."""
+    page = SimpleNamespace(
+        number=number,
+        has_previous=has_previous,
+        has_next=has_next,
+        has_other_pages=True,
+        previous_page_number=number - 1,
+        next_page_number=number + 1,
+    )
+    context = {"page_obj": page, "query": QueryDict(query), "previous_label": "← Newer", "next_label": "Older →"}
+    return render_to_string("includes/pagination.html", context)
+
+
+class PostDetailView(View):
+    """The article: its whole page stored at save (Post.parts()), filled in for this request.
+    Two prepared queries (config/prepared.py), the post and its related posts: no template runs.
+    Staff who may edit posts see drafts at the real address, never cached."""
+
+    def get(self, request, slug):
+        now = timezone.now()
+        found = page_queries.published_document(slug=slug, now=now)
+        if found:
+            return article(request, found[0], is_draft=False, now=now)
+        post = get_object_or_404(Post.objects.visible_to(request.user).for_page(), slug=slug)
+        response = article(request, post, is_draft=not post.is_published, now=now)
+        if not post.is_published:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
+
+
+def article(request, post, *, is_draft: bool, now) -> HttpResponse:
+    """`post`: a row of DOCUMENT_FIELDS (a model instance or a prepared query's row)."""
+    parts = {name: getattr(post, name) for name in ("document_html", "page_tokens", "related_from")}
+    if not is_current(post.parts_release):  # stored by another release (a deploy changed a template)
+        parts = fresh_parts(Post, post.id)
+    # Related posts are drawn from the posts sharing its tags and entries.
+    related = page_queries.related_cards(post.id, parts["related_from"], now=now)
+    depends_on(tokens.post(post.id), *parts["page_tokens"], *(tokens.post(pk) for pk, _, _ in related))
+    # Cards another release rendered (after a deploy) are drawn again.
+    cards = [card if is_current(release) else fresh_parts(Post, pk)["card_html"] for pk, card, release in related]
+    shown = {name for name, show in (("draft", is_draft), ("related", cards)) if show}
+    return HttpResponse(fill(parts["document_html"], request, shown=shown, related_cards="".join(cards)))
+
+
+class TagDetailView(View):
+    """A tag's articles (paginated like the home page) and entries: a page rendered once per
+    process for the tag (shared_document), its stored cards filled in. Prepared queries."""
+
+    def get(self, request, slug):
+        found = page_queries.tag_row(slug=slug)
+        if not found:
+            raise Http404("No such tag.")
+        tag = found[0]
+        depends_on(tokens.tag(tag.id), tokens.tag_posts(tag.id), tokens.tag_frameworks(tag.id))
+        page = page_queries.tagged_page(tag.id, page_number(request), size=PAGE_SIZE, now=timezone.now())
+        frameworks = page_queries.tagged_frameworks(tag.id)
+        if not page and (page.number > 1 or not frameworks):
+            raise Http404("Nothing published carries this tag.")
+        depends_on(*(tokens.post(row.id) for row in page), *(tokens.framework(row.id) for row in frameworks))
+        html = fill(
+            shared_document("blog/tag_detail.html", request.path, tag_name=tag.name, tag_slug=tag.slug),
+            request,
+            shown={name for name, show in (("posts", page), ("frameworks", frameworks)) if show},
+            cards="".join(current_card(Post, row) for row in page),
+            pagination=pagination(request, page),
+            framework_cards="".join(current_card(Framework, row) for row in frameworks),
+        )
+        return HttpResponse(html)
 
 
 class SearchView(TemplateView):
@@ -124,25 +197,16 @@ class LlmsTxtView(TemplateView):
         )
 
 
-class PostPreviewView(PostDetailView):
+class PostPreviewView(View):
     """A draft as readers will see it, for whoever holds a valid share link; never cached or indexed."""
 
-    def get_object(self, queryset=None):
+    def get(self, request, token):
         try:
-            return current_parts([post_for_token(self.kwargs["token"], Post.objects.for_page())])[0]
-        except BadPreviewLink as problem:
-            raise PreviewGone(str(problem)) from None
-
-    def get(self, request, *args, **kwargs):
-        try:
-            response = super().get(request, *args, **kwargs)
-        except PreviewGone as gone:
+            post = post_for_token(token, Post.objects.for_page())
+            response = article(request, post, is_draft=not post.is_published, now=timezone.now())
+        except BadPreviewLink as gone:
             response = render(request, "blog/preview_gone.html", {"message": str(gone)}, status=410)
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
-
-
-class PreviewGone(Exception):
-    pass

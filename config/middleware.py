@@ -2,12 +2,18 @@
 get a designed 503, not a traceback; the request's writes are rolled back, and the next request
 tries again."""
 
+import functools
 import logging
 import re
 
 import brotli
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import DatabaseError
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
@@ -105,4 +111,49 @@ class CompressedTextMiddleware(GZipMiddleware):
         if etag and etag.startswith('"'):  # a strong ETag names the identity bytes (RFC 9110 8.8.1)
             response.headers["ETag"] = "W/" + etag
         response.headers["Content-Encoding"] = "br"
+        return response
+
+
+# What a view or decorator sets to change the policy of one response (django-csp's decorators).
+POLICY_OVERRIDES = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt",
+                    "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro", "_csp_exempt_ro")  # fmt: skip
+
+
+@functools.cache
+def settings_policies() -> tuple[str, str] | None:
+    """The settings' policy and report-only policy as header values; None when the settings
+    exclude URL prefixes (django-csp then decides per request)."""
+    names = ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
+    configs = (getattr(settings, name, None) or {} for name in names)
+    if any("EXCLUDE_URL_PREFIXES" in config for config in configs):
+        return None
+    return build_policy(), build_policy(report_only=True)
+
+
+@receiver(setting_changed)
+def forget_policies(*, setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        settings_policies.cache_clear()
+
+
+class SettingsPolicyCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the settings' policy built once per process: django-csp
+    builds the header string again for every response, a sixth of the whole stack's cost on a
+    page. A response whose policy a decorator changed, a request that drew a nonce, excluded
+    prefixes and DEBUG's exemptions go through django-csp's own code."""
+
+    def process_response(self, request, response):
+        policies = settings_policies()
+        if (
+            policies is None
+            or settings.DEBUG
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(hasattr(response, name) for name in POLICY_OVERRIDES)
+        ):
+            return super().process_response(request, response)
+        for header, policy in zip((HEADER, HEADER_REPORT_ONLY), policies, strict=True):
+            if policy and header not in response:
+                response[header] = policy
+        # As django-csp does: a nonce asked for after the header is written is an error, not a silent no.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response

@@ -13,8 +13,9 @@ RELEASE_FOLDERS = ("blog", "frameworks", "config", "templates", "static")
 def release() -> str:
     """A fingerprint of the code, templates and static files: pages rendered by another release
     (a deploy changed a template, a view, the stylesheet's hashed name) are never served, and
-    the page parts stored at save (config/stored_pages.py) are rendered again."""
-    digest = hashlib.sha256()
+    the page parts stored at save (config/stored_pages.py) are rendered again. The site's name
+    is part of it: every stored page shows it."""
+    digest = hashlib.sha256(settings.SITE_NAME.encode())  # stored pages show it in every header
     root = Path(settings.BASE_DIR)
     for folder in RELEASE_FOLDERS:
         for path in sorted((root / folder).rglob("*")):

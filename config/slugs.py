@@ -7,9 +7,10 @@ URLs carry them percent-encoded, as browsers do. A name with no letter or digit 
 slug that is stable, readable and different from another such name's.
 """
 
+import functools
 import unicodedata
 
-from django.urls import register_converter
+from django.urls import register_converter, reverse
 from django.utils.text import slugify
 
 # Characters that only shape a neighbour (emoji variation selectors, joiners): no name of their own.
@@ -55,3 +56,10 @@ class UnicodeSlugConverter:
 
 
 register_converter(UnicodeSlugConverter, "uslug")
+
+
+@functools.lru_cache(maxsize=8192)
+def address(view_name: str, slug: str) -> str:
+    """The path of a page named by its slug ("blog:detail", "frameworks:detail"). Kept: lists link
+    ten posts per page from their rows, and reversing a URL costs more here than reading a row."""
+    return reverse(view_name, kwargs={"slug": slug})

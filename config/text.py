@@ -18,6 +18,8 @@ from django.db import models
 from django.utils.html import strip_tags
 from taggit.utils import _parse_tags
 
+from config.stored_pages import MARK, ORIGIN
+
 UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -28,15 +30,21 @@ def strip_controls(text: str) -> tuple[str, int]:
     return UNSTORABLE.subn("", text)
 
 
-def clean(value):
-    """The same for a str, or for every str inside a JSON value (keys included)."""
+def clean(value, *, written: bool = False):
+    """The same for a str, or for every str inside a JSON value (keys included). `written`: text
+    people write, which also loses the private-use characters stored pages mark their holes with
+    (config/stored_pages.py), so no text can pass for a marker."""
     if isinstance(value, str):
-        return strip_controls(value)[0]
+        text = strip_controls(value)[0]
+        return PAGE_MARKS.sub("", text) if written else text
     if isinstance(value, list):
-        return [clean(item) for item in value]
+        return [clean(item, written=written) for item in value]
     if isinstance(value, dict):
-        return {clean(key): clean(item) for key, item in value.items()}
+        return {clean(key, written=written): clean(item, written=written) for key, item in value.items()}
     return value
+
+
+PAGE_MARKS = re.compile(f"[{ORIGIN[0]}{MARK}]")
 
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
@@ -54,7 +62,8 @@ def clean_text_fields(sender, instance, **kwargs) -> None:
         if isinstance(field, TEXT_FIELDS):
             value = getattr(instance, field.attname)
             if value is not None:
-                setattr(instance, field.attname, clean(value))
+                # Derived fields (stored pages) keep their markers; what people write cannot hold one.
+                setattr(instance, field.attname, clean(value, written=field.editable))
 
 
 def tags_from_string(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from config.markdown import render_inline, render_markdown
 from config.publishing import PublishableQuerySet, Status
 from config.release import release
 from config.renditions import stored_picture
-from config.stored_pages import PlaceholderRequest, render_part, store
+from config.stored_pages import PlaceholderRequest, render_document, render_part, store
 from config.text import clean_text_fields
 
 # An entry unchecked for longer than this is listed for re-verification in the admin.
@@ -24,8 +24,8 @@ def verification_cutoff():
     return timezone.localdate() - timezone.timedelta(days=VERIFY_EVERY_DAYS)
 
 
-# What an entry's page needs: its stored parts, and what its own template shows.
-PAGE_FIELDS = ("name", "slug", "tagline", "status", "page_html", "head_html", "parts_release")
+# What an entry's page needs: its stored document, and what a request fills in or decides on.
+DOCUMENT_FIELDS = ("id", "name", "slug", "status", "document_html", "parts_release")
 
 
 class FrameworkQuerySet(PublishableQuerySet):
@@ -39,10 +39,7 @@ class FrameworkQuerySet(PublishableQuerySet):
         return self.only("name", "slug", "card_html", "parts_release")
 
     def for_page(self):
-        return self.only(*PAGE_FIELDS)
-
-    def for_comparison(self):
-        return self.only("name", "slug", "column_html", "parts_release")
+        return self.only(*DOCUMENT_FIELDS)
 
     def for_embeds(self, slugs) -> dict:
         """The entries these slugs name, with what an embed shows: the renderer's lookup."""
@@ -65,8 +62,8 @@ class Framework(models.Model):
     closing_notes_html = models.TextField(editable=False, blank=True)
     # Its parts as pages show them, stored at save (parts()): a request reads this row, not four.
     card_html = models.TextField(editable=False, blank=True)
-    page_html = models.TextField(editable=False, blank=True)
-    head_html = models.TextField(editable=False, blank=True)
+    # The whole entry page (frameworks/framework_detail.html), holes left for what a request decides.
+    document_html = models.TextField(editable=False, blank=True)
     column_html = models.TextField(editable=False, blank=True)
     parts_release = models.CharField(max_length=12, editable=False, blank=True)
     tags = TaggableManager(blank=True)
@@ -128,17 +125,22 @@ class Framework(models.Model):
         super().save(*args, **kwargs)
 
     def parts(self) -> dict:
-        """Its stored parts (config/stored_pages.py): its card, its page, what it adds to <head> and
-        its column in comparisons, from this entry, its tags, pros and cons, read now. Stored by
+        """Its stored parts (config/stored_pages.py): its card, its whole page and its column in
+        comparisons, from this entry, its tags, pros and cons, read now. Stored by
         blog's derived.py after every write of the entry or of one of those (at once, or once at
         the end of a request or an import: an entry saved with its pros is rendered once)."""
         tags = list(self.tags.all())
         context = {"framework": self, "tags": tags}
         head_data = structured_data.software_application(PlaceholderRequest(), self, tags=tags)
+        page = render_part("frameworks/parts/framework_page.html", context)
+        head = render_part("frameworks/parts/framework_head.html", {**context, "structured_data": head_data})
         return {
             "card_html": render_part("frameworks/parts/framework_card.html", context),
-            "page_html": render_part("frameworks/parts/framework_page.html", context),
-            "head_html": render_part("frameworks/parts/framework_head.html", {**context, "structured_data": head_data}),
+            "document_html": render_document(
+                "frameworks/framework_detail.html",
+                {"framework": self, "page": page, "head": head},
+                path=self.get_absolute_url(),
+            ),
             "column_html": render_part("frameworks/parts/compare_column.html", context),
             "parts_release": release(),
         }

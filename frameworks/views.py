@@ -1,12 +1,20 @@
-from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+import functools
+
+from django.db.models import Count, F, Q
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from config.mixins import StaffPreviewMixin
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
-from config.stored_pages import current_parts, served_from
+from config.slugs import address
+from config.stored_pages import current_parts, fill, fresh_parts, is_current, shared_document
 
+from . import page_queries
 from .comparisons import (
     MAX_FRAMEWORKS,
     MIN_FRAMEWORKS,
@@ -16,6 +24,8 @@ from .comparisons import (
     parse_comparison,
 )
 from .models import Framework
+from .page_queries import COVERING
+from .templatetags.compare_choices import compare_options
 
 
 class FrameworkListView(ListView):
@@ -33,65 +43,100 @@ class FrameworkListView(ListView):
         return context
 
 
-class FrameworkDetailView(StaffPreviewMixin, DetailView):
-    """The entry from its stored parts (Framework.parts()), its covering articles and the picker."""
+class FrameworkDetailView(View):
+    """The entry: its whole page stored at save (Framework.parts()), filled in for this request
+    with its covering articles and the picker's choices. Three prepared queries
+    (config/prepared.py); staff who may edit entries see drafts, never cached."""
 
-    queryset = Framework.objects.for_page()
-
-    def get_object(self, queryset=None):
-        return current_parts([super().get_object(queryset)])[0]
-
-    def get_context_data(self, **kwargs):
-        # Its covering articles, and the picker offering every other entry.
-        depends_on(tokens.framework_posts(self.object.pk), tokens.FRAMEWORKS)
-        # The latest few: an entry covered by thousands of articles must not list them all.
-        posts = list(latest_posts(self.object.posts.all())[: COVERING + 1])
-        others = Framework.objects.published().exclude(pk=self.object.pk).values_list("slug", "name")
-        return super().get_context_data(
-            posts=posts[:COVERING],
-            more_posts=len(posts) > COVERING,
-            compare_choices=others,
-            head=served_from(self.object.head_html, self.request),
-            **kwargs,
-        )
+    def get(self, request, slug):
+        found = page_queries.published_document(slug=slug)
+        if found:
+            return entry_page(request, found[0], is_draft=False)
+        framework = get_object_or_404(Framework.objects.visible_to(request.user).for_page(), slug=slug)
+        response = entry_page(request, framework, is_draft=not framework.is_published)
+        if not framework.is_published:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
 
 
-# What a link to an article needs; how many each entry's page and comparison column list.
-POST_LINK_FIELDS = ("title", "slug", "published_at", "status")
-COVERING = 10
+def entry_page(request, framework, *, is_draft: bool) -> HttpResponse:
+    """`framework`: a row of DOCUMENT_FIELDS (a model instance or a prepared query's row)."""
+    document = framework.document_html
+    if not is_current(framework.parts_release):  # stored by another release: rendered again, and stored
+        document = fresh_parts(Framework, framework.id)["document_html"]
+    posts = page_queries.latest_covering(framework_id=framework.id, now=timezone.now())
+    choices = page_queries.compare_choices(framework_id=framework.id)
+    depends_on(
+        tokens.framework(framework.id),
+        tokens.framework_posts(framework.id),
+        tokens.FRAMEWORKS,
+        *(tokens.post(post.id) for post in posts),
+    )
+    links = [article_link(post) for post in posts[:COVERING]]
+    covering = render_to_string(
+        "frameworks/parts/covering_posts.html",
+        {"posts": links, "more_posts": len(posts) > COVERING, "name": framework.name},
+    )
+    shown = {name for name, show in (("draft", is_draft), ("compare", choices and not is_draft)) if show}
+    html = fill(document, request, shown=shown, compare_options=options_html(tuple(choices)), covering_posts=covering)
+    return HttpResponse(html)
 
 
-def latest_posts(posts):
-    return posts.published().only(*POST_LINK_FIELDS).order_by("-published_at")
+def article_link(post) -> dict:
+    """What a link to a covering article shows, from a prepared query's row."""
+    return {"id": post.id, "title": post.title, "path": address("blog:detail", post.slug), "date": post.published_at}
 
 
-def covering_posts():
-    # The posts app's model, reached through the relation it declares: frameworks imports no app.
-    posts = Framework._meta.get_field("posts").related_model.objects.all()
-    return Prefetch("posts", queryset=latest_posts(posts)[:COVERING], to_attr="latest_posts")
+@functools.lru_cache(maxsize=1024)
+def options_html(choices: tuple) -> str:
+    """The picker's <option>s, kept by what they show: every entry page lists (nearly) all the
+    others, a hundred options that cost more to build than the rest of the page."""
+    return compare_options(choices)
 
 
-class CompareView(TemplateView):
-    """Two to four entries side by side; any other order of the same set redirects to one URL."""
+class CompareView(View):
+    """Two to four entries side by side from their stored columns: the page rendered once per
+    process for those columns (shared_document), each column's articles filled in. Two prepared
+    queries. Any other order of the same set redirects to one URL."""
 
-    template_name = "frameworks/compare.html"
-
-    def get(self, request, *args, slugs, **kwargs):
+    def get(self, request, slugs):
         try:
             requested = parse_comparison(slugs)
         except NotAComparison:
             raise Http404("Not a comparison of two to four frameworks.") from None
         if requested != canonical_order(requested):
             return HttpResponsePermanentRedirect(comparison_url(requested))
-        frameworks = list(
-            Framework.objects.published().filter(slug__in=requested).for_comparison().prefetch_related(covering_posts())
-        )
-        frameworks = current_parts(frameworks)
-        if len(frameworks) != len(requested):
+        found = {entry.slug: entry for entry in page_queries.compared_entries(slugs=requested)}
+        if len(found) != len(requested):
             raise Http404("One of these frameworks is not published.")
-        frameworks.sort(key=lambda framework: requested.index(framework.slug))
-        depends_on(*(tokens.framework_posts(framework.pk) for framework in frameworks))
-        return self.render_to_response(self.get_context_data(frameworks=frameworks, **kwargs))
+        entries = [found[slug] for slug in requested]
+        ids = [entry.id for entry in entries]
+        covering = {}
+        for entry_id, post_id, title, slug in page_queries.covering_each(framework_ids=ids, now=timezone.now()):
+            covering.setdefault(entry_id, []).append(
+                {"id": post_id, "title": title, "path": address("blog:detail", slug)}
+            )
+        depends_on(
+            *(tokens.framework(entry_id) for entry_id in ids),
+            *(tokens.framework_posts(entry_id) for entry_id in ids),
+            *(tokens.post(post["id"]) for posts in covering.values() for post in posts),
+        )
+        columns = tuple((entry.name, entry.slug, current_column(entry)) for entry in entries)
+        document = shared_document("frameworks/compare.html", request.path, frameworks=columns)
+        lists = {
+            f"covering_{number}": render_to_string(
+                "frameworks/parts/column_covering.html", {"posts": covering.get(entry_id, [])}
+            )
+            for number, entry_id in enumerate(ids)
+        }
+        return HttpResponse(fill(document, request, **lists))
+
+
+def current_column(entry) -> str:
+    if is_current(entry.parts_release):
+        return entry.column_html
+    return fresh_parts(Framework, entry.id)["column_html"]
 
 
 class ComparePickerView(TemplateView):

@@ -390,9 +390,11 @@ def test_a_process_keeps_its_copies_within_its_byte_budget_dropping_the_oldest()
 def test_a_copy_kept_by_this_process_is_not_served_after_another_process_s_edit(client, warm, seeded):
     from config.page_cache import deps, tokens
 
-    # Another server's save moves the token in the shared cache; this process's copy is stale.
-    deps.changed(tokens.post(seeded.post.pk))
+    # Another server's save stores the post's parts and moves its token in the shared cache;
+    # this process's copy is stale.
     Post.objects.filter(pk=seeded.post.pk).update(description="Saved on the other server.")
+    Post.objects.get(pk=seeded.post.pk).store_parts()
+    deps.changed(tokens.post(seeded.post.pk))
     assert "Saved on the other server." in client.get(ARTICLE).text
 
 

@@ -11,10 +11,11 @@ from bench.seed import PAGES, seed
 pytestmark = pytest.mark.django_db
 PAGES_AT_SIZE = {**PAGES, "tag": "/tags/topic-{}/", "entry list": "/frameworks/", "feed": "/feed/"}
 # Pinned: a change that adds a query to a page must say so here. The same at both sizes: posts'
-# pages and cards are stored parts, so related posts come with the one query that ranks them.
+# pages and cards are stored parts, so related posts come with the one query that ranks them;
+# lists read one card more than they show instead of counting.
 QUERIES = {
-    10: {"home": 2, "article": 2, "framework": 3, "comparison": 2, "tag": 4, "entry list": 3, "feed": 2},
-    1000: {"home": 2, "article": 2, "framework": 3, "comparison": 2, "tag": 4, "entry list": 3, "feed": 2},
+    10: {"home": 1, "article": 2, "framework": 3, "comparison": 2, "tag": 3, "entry list": 3, "feed": 2},
+    1000: {"home": 1, "article": 2, "framework": 3, "comparison": 2, "tag": 3, "entry list": 3, "feed": 2},
 }
 # Search: count, ranked ids, snippets, then one query per kind on the page (posts, entries);
 # which kinds the first page holds depends on the ranking (SQLite's FTS5 or PostgreSQL's).

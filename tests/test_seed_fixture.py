@@ -17,8 +17,9 @@ from frameworks.models import Con, Framework, Pro
 
 MODELS = [Author, Post, Coverage, Framework, Pro, Con]
 # Set by the clock, by chance (the nonce is a secret, random per post), by primary keys (the
-# tokens of the lists a page shows: tag and entry ids) or by the code (parts' release).
-VOLATILE = {"created_at", "modified_at", "preview_nonce", "page_tokens", "parts_release"}
+# tokens of the lists a page shows, where related posts come from: tag and entry ids) or by the
+# code (parts' release).
+VOLATILE = {"created_at", "modified_at", "preview_nonce", "page_tokens", "related_from", "parts_release"}
 
 pytestmark = pytest.mark.django_db
 

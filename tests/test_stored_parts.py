@@ -143,7 +143,7 @@ def test_absolute_urls_name_the_host_the_page_was_asked_on(client, seeded, setti
 
 def test_parts_another_release_rendered_are_rendered_again_when_read(client, seeded, make_post):
     sibling = make_post("The sibling", body="```framework reflex\n```")
-    Post.objects.update(card_html="<p>qq-stale-card</p>", page_html="<p>qq-stale-page</p>", parts_release="old")
+    Post.objects.update(card_html="<p>qq-stale-card</p>", document_html="<p>qq-stale-page</p>", parts_release="old")
     assert "qq-stale" not in client.get(ARTICLE).text  # the article, and its related card
     assert "qq-stale" not in client.get("/").text
     assert not Post.objects.filter(parts_release="old").exists()  # stored for the next reader
@@ -188,3 +188,22 @@ def test_an_entry_page_names_the_host_it_was_asked_on(client, seeded):
     html = client.get("/frameworks/reflex/").text
     assert json_ld(html)["url"] == "http://testserver/frameworks/reflex/"
     assert '<meta property="og:image" content="http://testserver/media/' in html and "\ue000" not in html
+
+
+def test_a_stored_page_keeps_or_drops_its_sections_and_fills_its_holes(rf):
+    from config.stored_pages import HOLE, ORIGIN, fill, section
+
+    document = f"<a href='{ORIGIN}/'>{section('draft', '<p>Draft</p>')}{HOLE.format('cards')}{HOLE.format('other')}"
+    html = fill(document, rf.get("/"), shown={"other-section"}, cards="<p>Cards</p>")
+    assert html == "<a href='http://testserver/'><p>Cards</p>" + HOLE.format("other")  # unfilled: left as it is
+    assert "<p>Draft</p>" in fill(document, rf.get("/"), shown={"draft"}, cards="")
+
+
+def test_a_writers_text_cannot_pass_for_the_markers_of_a_stored_page(client, make_post):
+    """The marks are private-use characters: taken out of what people write, so a pasted page
+    source can neither hide part of an article nor inject a list into it."""
+    post = make_post(
+        "Marks", body="Seen \ue001if draft\ue001 still seen \ue001end draft\ue001 \ue001related_cards\ue001"
+    )
+    html = client.get(post.get_absolute_url()).text
+    assert "still seen" in html and "\ue001" not in html

@@ -65,13 +65,14 @@ def matching_documents(text: str) -> QuerySet:
 
 
 class ResultPages(Paginator):
-    """Counts up to SEARCH_CANDIDATES (the page says "1,000+ results"), so a common word does
+    """Counts up to SEARCH_CANDIDATES (the page says "200+ results"), so a common word does
     not cost a count of every match."""
 
     @cached_property
     def count(self) -> int:
+        # Unranked: counting needs no order, and the rank is scored per match.
         cap = settings.SEARCH_CANDIDATES
-        return min(self.object_list[: cap + 1].count(), cap)
+        return min(self.object_list.order_by().values("pk")[: cap + 1].count(), cap)
 
     @cached_property
     def capped(self) -> bool:

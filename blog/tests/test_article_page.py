@@ -172,4 +172,6 @@ def test_related_posts_refuse_a_queryset_their_ranking_cannot_honour(seeded):
     from blog.models import Post
 
     with pytest.raises(ValueError):
-        Post.objects.published().filter(tags__name="web").related_cards(seeded.post.pk)
+        Post.objects.published().filter(tags__name="web").related_cards_sql(
+            post_id=seeded.post.pk, tags=[1], entries=[], content_type=1
+        )

@@ -63,14 +63,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old URLs of renamed posts, entries and tags answer with a permanent redirect.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.middleware.SettingsPolicyCSPMiddleware",
     "config.middleware.BackendUnavailableMiddleware",
     # Last, as its documentation asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # Search ranks a word's newest matches up to this many, and counts up to it (blog/search).
-SEARCH_CANDIDATES = 1000
+SEARCH_CANDIDATES = 200
 # How far apart the clocks of the servers sharing one cache may be (config/page_cache/deps.py).
 PAGE_CACHE_CLOCK_SKEW = float(os.environ.get("PAGE_CACHE_CLOCK_SKEW", "0.1"))
 
