@@ -151,6 +151,8 @@ class Post(models.Model):
     word_count = models.PositiveIntegerField(default=0, editable=False)
     # Its parts as pages show them, stored at save (parts()): a request reads this row, not five.
     card_html = models.TextField(editable=False, blank=True)
+    # Its line in the lists of articles covering an entry (the entry's page, comparison columns).
+    link_html = models.TextField(editable=False, blank=True)
     # The whole article page (blog/post_detail.html), holes left for what a request decides.
     document_html = models.TextField(editable=False, blank=True)
     page_tokens = models.JSONField(default=list, editable=False, blank=True)
@@ -244,8 +246,8 @@ class Post(models.Model):
         return not self.hero_image and ensure_card(self.social_card, slug=self.slug, title=self.title)
 
     def parts(self) -> dict:
-        """Its stored parts (config/stored_pages.py): the card lists show and the article's whole
-        page, from this post and the rows they show (author, tags, FAQ, covered
+        """Its stored parts (config/stored_pages.py): the card lists show, its line in covering
+        lists and the article's whole page, from this post and the rows they show (author, tags, FAQ, covered
         entries), read now. Stored at every save, and again by derived.py when one of those
         rows changes."""
         tags = list(self.tags.all())
@@ -258,6 +260,7 @@ class Post(models.Model):
         head = render_part("blog/parts/post_head.html", {**context, "structured_data": head_data})
         return {
             "card_html": render_part("blog/parts/post_card.html", {**context, "frameworks": entries}),
+            "link_html": render_part("blog/parts/post_link.html", {"post": self}).strip(),
             "document_html": render_document(
                 "blog/post_detail.html", {"post": self, "page": page, "head": head}, path=self.get_absolute_url()
             ),

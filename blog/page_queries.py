@@ -5,7 +5,7 @@ listed posts (all, or a tag's), a tag, its entries."""
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import ExpressionWrapper, F, IntegerField
+from django.db.models import Exists, ExpressionWrapper, F, IntegerField, OuterRef
 from taggit.models import Tag, TaggedItem
 
 from config.prepared import PreparedQuery
@@ -119,10 +119,20 @@ def tagged_page(tag_id: int, number: int, *, size: int, now) -> CardPage:
 
 
 tag_row = PreparedQuery(lambda slug: Tag.objects.filter(slug=slug).values_list("id", "name", "slug", named=True)[:1])
+
+
+def carries_tag(tag_id: int, content_type: int):
+    """Whether the row (a published entry) carries the tag: a probe of taggit's (content type,
+    object, tag) index per entry. Entries are few and a tag's posts many, so walking the tag's
+    taggings (as for posts) would read every post it tags."""
+    taggings = TaggedItem.objects.filter(content_type_id=content_type, object_id=OuterRef("pk"), tag_id=tag_id)
+    return Exists(taggings)
+
+
 _tagged_frameworks = PreparedQuery(
     lambda tag_id, content_type: (
         Framework.objects.published()
-        .filter(id__in=tagged(Framework, tag_id, content_type))
+        .filter(carries_tag(tag_id, content_type))
         .values_list("id", "card_html", "parts_release", named=True)
     )
 )

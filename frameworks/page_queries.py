@@ -8,7 +8,7 @@ from config.prepared import PreparedQuery
 from .models import DOCUMENT_FIELDS, Framework
 
 # What a link to an article needs; how many an entry's page and its comparison columns list.
-POST_LINK_FIELDS = ("id", "title", "slug", "published_at")
+POST_LINK_FIELDS = ("id", "link_html", "parts_release")
 COVERING = 10
 
 
@@ -46,7 +46,7 @@ compared_entries = PreparedQuery(
 
 
 def latest_covering_each(framework_ids, now) -> tuple[str, list]:
-    """SQL for (entry, id, title, slug) of the COVERING latest published posts covering each
+    """SQL for (entry, id, link_html, parts_release) of the COVERING latest published posts covering each
     entry: one branch per entry, each walking the posts' publication index newest first until it
     has enough (a window over every covering post cost 8 ms at 10,000 posts). Joined by hand:
     Django refuses LIMIT in the branches of a UNION on SQLite, which takes them in subqueries."""
@@ -57,7 +57,7 @@ def latest_covering_each(framework_ids, now) -> tuple[str, list]:
             posts.filter(frameworks=framework_id)
             .annotate(entry=Value(framework_id, output_field=IntegerField()))
             .order_by("-published_at", "-id")
-            .values_list("entry", "id", "title", "slug")[:COVERING]
+            .values_list("entry", *POST_LINK_FIELDS)[:COVERING]
         )
         branch_sql, branch_params = branch.query.get_compiler(using=branch.db).as_sql()
         sql.append(f"SELECT * FROM ({branch_sql}) AS entry_{number}")

@@ -11,7 +11,6 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
-from config.slugs import address
 from config.stored_pages import current_parts, fill, fresh_parts, is_current, shared_document
 
 from . import page_queries
@@ -24,7 +23,7 @@ from .comparisons import (
     parse_comparison,
 )
 from .models import Framework
-from .page_queries import COVERING
+from .page_queries import COVERING, posts_model
 from .templatetags.compare_choices import compare_options
 
 
@@ -73,19 +72,19 @@ def entry_page(request, framework, *, is_draft: bool) -> HttpResponse:
         tokens.FRAMEWORKS,
         *(tokens.post(post.id) for post in posts),
     )
-    links = [article_link(post) for post in posts[:COVERING]]
+    links = "".join(current_link(post.id, post.link_html, post.parts_release) for post in posts[:COVERING])
     covering = render_to_string(
         "frameworks/parts/covering_posts.html",
-        {"posts": links, "more_posts": len(posts) > COVERING, "name": framework.name},
+        {"links": links, "more_posts": len(posts) > COVERING, "name": framework.name},
     )
     shown = {name for name, show in (("draft", is_draft), ("compare", choices and not is_draft)) if show}
     html = fill(document, request, shown=shown, compare_options=options_html(tuple(choices)), covering_posts=covering)
     return HttpResponse(html)
 
 
-def article_link(post) -> dict:
-    """What a link to a covering article shows, from a prepared query's row."""
-    return {"id": post.id, "title": post.title, "path": address("blog:detail", post.slug), "date": post.published_at}
+def current_link(post_id: int, link_html: str, parts_release: str) -> str:
+    """A covering article's stored line, drawn again if another release stored it."""
+    return link_html if is_current(parts_release) else fresh_parts(posts_model(), post_id)["link_html"]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -113,20 +112,19 @@ class CompareView(View):
         entries = [found[slug] for slug in requested]
         ids = [entry.id for entry in entries]
         covering = {}
-        for entry_id, post_id, title, slug in page_queries.covering_each(framework_ids=ids, now=timezone.now()):
-            covering.setdefault(entry_id, []).append(
-                {"id": post_id, "title": title, "path": address("blog:detail", slug)}
-            )
+        for entry_id, post_id, link_html, release in page_queries.covering_each(framework_ids=ids, now=timezone.now()):
+            covering.setdefault(entry_id, []).append((post_id, current_link(post_id, link_html, release)))
         depends_on(
             *(tokens.framework(entry_id) for entry_id in ids),
             *(tokens.framework_posts(entry_id) for entry_id in ids),
-            *(tokens.post(post["id"]) for posts in covering.values() for post in posts),
+            *(tokens.post(post_id) for links in covering.values() for post_id, _ in links),
         )
         columns = tuple((entry.name, entry.slug, current_column(entry)) for entry in entries)
         document = shared_document("frameworks/compare.html", request.path, frameworks=columns)
         lists = {
             f"covering_{number}": render_to_string(
-                "frameworks/parts/column_covering.html", {"posts": covering.get(entry_id, [])}
+                "frameworks/parts/column_covering.html",
+                {"links": "".join(link for _, link in covering.get(entry_id, []))},
             )
             for number, entry_id in enumerate(ids)
         }

@@ -207,3 +207,15 @@ def test_a_writers_text_cannot_pass_for_the_markers_of_a_stored_page(client, mak
     )
     html = client.get(post.get_absolute_url()).text
     assert "still seen" in html and "\ue001" not in html
+
+
+def test_a_retitled_post_shows_in_the_covering_lists_of_its_entries(client, seeded, page_cache):
+    """Covering lists join each post's stored line (Post.link_html): a retitle in a shell must
+    reach the entry page and every comparison column listing it."""
+    pages = ["/frameworks/reflex/", "/compare/flask-vs-reflex/"]
+    warm(client, *pages)
+    post = Post.objects.get(pk=seeded.post.pk)
+    post.title = "Retitled roundup"
+    post.save()
+    for page in pages:
+        assert '">Retitled roundup</a>' in client.get(page).text, page
