@@ -27,7 +27,7 @@ class LatestPostsFeed(Feed):
         return self.posts()[:FEED_LENGTH]
 
     def posts(self):
-        # Whole articles, unlike the cards of for_list().
+        # Whole articles, unlike the stored cards the home page lists.
         return Post.objects.listed().select_related("author").prefetch_related("tags").order_by("-published_at")
 
     def item_title(self, post):

@@ -48,8 +48,6 @@ def new_preview_nonce() -> str:
     return secrets.token_urlsafe(16)
 
 
-# What a list needs of a post: its stored card, and its address and title for JSON-LD.
-CARD_FIELDS = ("title", "slug", "published_at", "card_html", "parts_release")
 # What the article page needs: its stored document, and what the clock and the page cache decide on.
 DOCUMENT_FIELDS = ("id", "slug", "status", "published_at", "document_html", "page_tokens", "related_from",
                    "parts_release")  # fmt: skip
@@ -69,9 +67,6 @@ class PostQuerySet(PublishableQuerySet):
         """Published and shown in lists: the home page, tag pages, feeds and related posts.
         An unlisted post is still published: its page, the sitemap and search have it."""
         return self.published(now).filter(listed=True)
-
-    def for_list(self):
-        return self.only(*CARD_FIELDS).order_by("-published_at", "-id")
 
     def for_page(self):
         return self.only(*DOCUMENT_FIELDS)

@@ -14,7 +14,7 @@ from config.images import stored_image
 from config.markdown.export import post_markdown
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
-from config.stored_pages import current_card, fill, fresh_parts, is_current, shared_document
+from config.stored_pages import current_card, current_part, fill, fresh_parts, is_current, shared_document
 from frameworks.models import Framework
 
 from . import page_queries
@@ -112,7 +112,7 @@ def article(request, post, *, is_draft: bool, now) -> HttpResponse:
     related = page_queries.related_cards(post.id, parts["related_from"], now=now)
     depends_on(tokens.post(post.id), *parts["page_tokens"], *(tokens.post(pk) for pk, _, _ in related))
     # Cards another release rendered (after a deploy) are drawn again.
-    cards = [card if is_current(release) else fresh_parts(Post, pk)["card_html"] for pk, card, release in related]
+    cards = [current_part(Post, "card_html", pk=pk, release=release, stored=card) for pk, card, release in related]
     shown = {name for name, show in (("draft", is_draft), ("related", cards)) if show}
     return HttpResponse(fill(parts["document_html"], request, shown=shown, related_cards="".join(cards)))
 

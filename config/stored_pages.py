@@ -87,10 +87,15 @@ def forget_shared_documents(**kwargs):
     shared_document.cache_clear()
 
 
+def current_part(model, name: str, *, pk, release: str, stored: str) -> str:
+    """A row's stored part `name` (`stored`, as read with the row's parts_release), drawn
+    again, and stored, if another release stored it."""
+    return stored if is_current(release) else fresh_parts(model, pk)[name]
+
+
 def current_card(model, row) -> str:
-    """A list row's stored card (card_html, parts_release and id), drawn again if another
-    release stored it."""
-    return row.card_html if is_current(row.parts_release) else fresh_parts(model, row.id)["card_html"]
+    """A list row's card (a row with id, card_html and parts_release)."""
+    return current_part(model, "card_html", pk=row.id, release=row.parts_release, stored=row.card_html)
 
 
 def fill(document: str, request, *, shown=(), **holes: str) -> str:

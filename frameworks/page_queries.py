@@ -14,7 +14,8 @@ COVERING = 10
 
 def covering_posts(posts, *, now=None):
     """The latest of these posts (a queryset of the posts app's model), as links show them."""
-    return posts.published(now).values_list(*POST_LINK_FIELDS, named=True).order_by("-published_at")
+    # Ties as the comparison columns break them (latest_covering_each): the newest written first.
+    return posts.published(now).values_list(*POST_LINK_FIELDS, named=True).order_by("-published_at", "-id")
 
 
 def posts_model():

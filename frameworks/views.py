@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
-from config.stored_pages import current_parts, fill, fresh_parts, is_current, shared_document
+from config.stored_pages import current_part, current_parts, fill, shared_document
 
 from . import page_queries
 from .comparisons import (
@@ -61,9 +61,9 @@ class FrameworkDetailView(View):
 
 def entry_page(request, framework, *, is_draft: bool) -> HttpResponse:
     """`framework`: a row of DOCUMENT_FIELDS (a model instance or a prepared query's row)."""
-    document = framework.document_html
-    if not is_current(framework.parts_release):  # stored by another release: rendered again, and stored
-        document = fresh_parts(Framework, framework.id)["document_html"]
+    document = current_part(
+        Framework, "document_html", pk=framework.id, release=framework.parts_release, stored=framework.document_html
+    )
     posts = page_queries.latest_covering(framework_id=framework.id, now=timezone.now())
     choices = page_queries.compare_choices(framework_id=framework.id)
     depends_on(
@@ -72,7 +72,7 @@ def entry_page(request, framework, *, is_draft: bool) -> HttpResponse:
         tokens.FRAMEWORKS,
         *(tokens.post(post.id) for post in posts),
     )
-    links = "".join(current_link(post.id, post.link_html, post.parts_release) for post in posts[:COVERING])
+    links = "".join(covering_line(post.id, post.parts_release, post.link_html) for post in posts[:COVERING])
     covering = render_to_string(
         "frameworks/parts/covering_posts.html",
         {"links": links, "more_posts": len(posts) > COVERING, "name": framework.name},
@@ -80,11 +80,6 @@ def entry_page(request, framework, *, is_draft: bool) -> HttpResponse:
     shown = {name for name, show in (("draft", is_draft), ("compare", choices and not is_draft)) if show}
     html = fill(document, request, shown=shown, compare_options=options_html(tuple(choices)), covering_posts=covering)
     return HttpResponse(html)
-
-
-def current_link(post_id: int, link_html: str, parts_release: str) -> str:
-    """A covering article's stored line, drawn again if another release stored it."""
-    return link_html if is_current(parts_release) else fresh_parts(posts_model(), post_id)["link_html"]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -113,13 +108,17 @@ class CompareView(View):
         ids = [entry.id for entry in entries]
         covering = {}
         for entry_id, post_id, link_html, release in page_queries.covering_each(framework_ids=ids, now=timezone.now()):
-            covering.setdefault(entry_id, []).append((post_id, current_link(post_id, link_html, release)))
+            covering.setdefault(entry_id, []).append((post_id, covering_line(post_id, release, link_html)))
         depends_on(
             *(tokens.framework(entry_id) for entry_id in ids),
             *(tokens.framework_posts(entry_id) for entry_id in ids),
             *(tokens.post(post_id) for links in covering.values() for post_id, _ in links),
         )
-        columns = tuple((entry.name, entry.slug, current_column(entry)) for entry in entries)
+        columns = tuple(
+            (entry.name, entry.slug, current_part(Framework, "column_html", pk=entry.id, release=entry.parts_release,
+                                                  stored=entry.column_html))
+            for entry in entries
+        )  # fmt: skip
         document = shared_document("frameworks/compare.html", request.path, frameworks=columns)
         lists = {
             f"covering_{number}": render_to_string(
@@ -129,12 +128,6 @@ class CompareView(View):
             for number, entry_id in enumerate(ids)
         }
         return HttpResponse(fill(document, request, **lists))
-
-
-def current_column(entry) -> str:
-    if is_current(entry.parts_release):
-        return entry.column_html
-    return fresh_parts(Framework, entry.id)["column_html"]
 
 
 class ComparePickerView(TemplateView):
@@ -190,3 +183,8 @@ class AlternativesView(DetailView):
         for alternative in alternatives:
             alternative.compare_url = comparison_url([framework.slug, alternative.slug])
         return super().get_context_data(alternatives=alternatives, **kwargs)
+
+
+def covering_line(post_id: int, release: str, link_html: str) -> str:
+    """A covering article's stored line (Post.link_html)."""
+    return current_part(posts_model(), "link_html", pk=post_id, release=release, stored=link_html)
