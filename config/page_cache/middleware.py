@@ -4,6 +4,8 @@ to what it shows (`deps.py`).
 First in the middleware stack: a hit is answered before any other middleware runs, with the
 headers the page left the stack with (CSP, ETag, security headers, Vary), and its own 304 to a
 matching If-None-Match or If-Modified-Since. A miss runs the whole stack and stores what came out.
+Under a WSGI server (gunicorn) most hits do not even reach Django: `front.py` answers them from
+the same entries with the same headers.
 
 A page is served from the cache only while every token it depends on still has the value it was
 rendered under; a page whose tokens moved while it rendered is not stored. Editors (who have a
@@ -11,6 +13,7 @@ session) and anything not a plain 200 bypass it. Pages also expire at the next s
 publication, so a scheduled post appears on time on the lists that will show it.
 """
 
+import functools
 import hashlib
 import threading
 import time
@@ -118,21 +121,42 @@ class LocalCopies:
             self.size -= len(entry["content"])
 
 
+@functools.cache
+def local_copies() -> LocalCopies:
+    """One per process: the WSGI front (front.py) and the middleware read and fill the same."""
+    return LocalCopies(settings.PAGE_CACHE_LOCAL_BYTES)
+
+
+def current_entry(key: str) -> dict | None:
+    """The page stored under key if everything it shows is still as it was when stored.
+    CacheUnavailable if the cache fails."""
+    local = local_copies()
+    entry = local.get(key) or call("get", key)
+    if entry and still_valid(entry):
+        local.put(key, entry)
+        return entry
+    local.drop(key)
+    return None
+
+
+# Set by the WSGI front when it looked this request's page up and found none current: the
+# middleware goes straight to rendering, without asking the cache a second time.
+MISSED = "page_cache.missed_key"
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.local = LocalCopies(settings.PAGE_CACHE_LOCAL_BYTES)
 
     def __call__(self, request):
         if not is_cacheable(request):
             return self.get_response(request)
         try:
-            key = page_key(request)
-            entry = self.local.get(key) or call("get", key)
-            if entry and still_valid(entry):
-                self.local.put(key, entry)
-                return replay(request, entry)
-            self.local.drop(key)
+            key = request.META.pop(MISSED, None)
+            if key is None:
+                key = page_key(request)
+                if (entry := current_entry(key)) is not None:
+                    return replay(request, entry)
         except CacheUnavailable:
             return uncached(self.get_response(request))
         conditions = {name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META}
@@ -164,7 +188,7 @@ class PageCacheMiddleware:
             call("set", key, entry, ENTRY_SECONDS)
         except CacheUnavailable:
             return uncached(response)
-        self.local.put(key, entry)
+        local_copies().put(key, entry)
         mark_shared(response, entry)
         return response
 
@@ -210,18 +234,28 @@ def still_valid(entry) -> bool:
 
 def replay(request, entry) -> HttpResponse:
     response = HttpResponse(entry["content"])
-    for name, value in entry["headers"].items():
+    for name, value in hit_headers(entry):
         response[name] = value
-    response["X-Page-Cache"] = "hit"
-    mark_shared(response, entry)
     return conditional(request, response, last_modified=entry["modified"])
 
 
+def hit_headers(entry) -> list[tuple[str, str]]:
+    """A hit's headers: the stack's, as stored, and those made for each answer."""
+    return [*entry["headers"].items(), ("X-Page-Cache", "hit"), *shared_headers(entry).items(), edge_header()]
+
+
 def mark_shared(response, entry) -> None:
-    response["Cache-Control"] = SHARED_CACHE_CONTROL
-    # When something this page shows last changed (the ETag stays the exact validator).
-    response["Last-Modified"] = http_date(entry["modified"])
-    response["CDN-Cache-Control"] = f"public, max-age={cdn_lifetime(entry['modified'])}, stale-if-error=86400"
+    for name, value in shared_headers(entry).items():
+        response[name] = value
+
+
+def shared_headers(entry) -> dict[str, str]:
+    return {
+        "Cache-Control": SHARED_CACHE_CONTROL,
+        # When something this page shows last changed (the ETag stays the exact validator).
+        "Last-Modified": http_date(entry["modified"]),
+        "CDN-Cache-Control": f"public, max-age={cdn_lifetime(entry['modified'])}, stale-if-error=86400",
+    }
 
 
 def cdn_lifetime(modified: float) -> int:
@@ -230,13 +264,16 @@ def cdn_lifetime(modified: float) -> int:
 
 
 def edge_expiry(response):
-    """Tells nginx to keep a public page only to the end of the current second.
+    """Tells nginx to keep a public page only to the end of the current second (edge_header)."""
+    if response.get("Cache-Control") == SHARED_CACHE_CONTROL:
+        response["X-Accel-Expires"] = edge_header()[1]
+    return response
 
-    nginx counts whole seconds, so it reads s-maxage=1 as "until the second after next": up to
+
+def edge_header() -> tuple[str, str]:
+    """nginx counts whole seconds, so it reads s-maxage=1 as "until the second after next": up to
     two seconds of an old page after an edit. `X-Accel-Expires: @<this second>` (which nginx
     reads before Cache-Control and never passes on) keeps it at most one. Then nginx revalidates
     with our ETag: a 304 from the page cache, which carries the header too.
     """
-    if response.get("Cache-Control") == SHARED_CACHE_CONTROL:
-        response["X-Accel-Expires"] = f"@{int(time.time())}"
-    return response
+    return "X-Accel-Expires", f"@{int(time.time())}"
