@@ -17,7 +17,12 @@ from django.core.handlers.wsgi import WSGIRequest
 from .guard import CacheUnavailable
 from .middleware import MISSED, current_entry, hit_headers, is_cacheable, page_key
 
-CONDITIONAL_REQUEST_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+CONDITIONAL_REQUEST_HEADERS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 class PageCacheFront:
