@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.html import escape, format_html
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
@@ -15,12 +16,13 @@ from config.markdown.export import post_markdown
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
 from config.stored_pages import current_card, current_part, fill, fresh_parts, is_current, shared_document
+from config.text import clean
 from frameworks.models import Framework
 
 from . import page_queries
 from .models import Post
 from .previews import BadPreviewLink, post_for_token
-from .search import MAX_QUERY_LENGTH, ResultPages, matching_documents, results_for
+from .search import MAX_QUERY_LENGTH, search
 from .templatetags.site_tags import json_ld
 
 
@@ -143,24 +145,32 @@ class TagDetailView(View):
         return HttpResponse(html)
 
 
-class SearchView(TemplateView):
-    template_name = "blog/search.html"
-    paginate_by = 10
+class SearchView(View):
+    """A page rendered once per process (shared_document) around what the query finds: two
+    prepared queries (blog/search) and a small template."""
 
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    def get(self, request):
+        # The mark characters of stored pages out too: the query is written into one.
+        query = clean(request.GET.get("q", ""), written=True)[:MAX_QUERY_LENGTH].strip()
         depends_on(tokens.POSTS, tokens.FRAMEWORKS)
-        context = super().get_context_data(query=query, **kwargs)
-        if query:
-            page = ResultPages(matching_documents(query), self.paginate_by).get_page(self.request.GET.get("page"))
-            context.update(page_obj=page, results=results_for(page.object_list, query))
-        if not query or not context["results"]:
-            # Somewhere to go from an empty query or an empty result.
+        number = page_number(request)
+        page = search(query, number=number, size=PAGE_SIZE, now=timezone.now())
+        if not page.results and number > 1:
+            raise Http404("No such page.")
+        context = {"query": query, "page_obj": page, "request_get": request.GET}
+        if not page.results:  # somewhere to go from an empty query or an empty result
             context.update(
                 suggested_frameworks=Framework.objects.published().only("name", "slug"),
-                recent_posts=Post.objects.listed().order_by("-published_at")[:5],
+                recent_posts=Post.objects.listed().order_by("-published_at").only("title", "slug")[:5],
             )
-        return context
+        html = fill(
+            shared_document("blog/search.html", request.path),
+            request,
+            title_query=format_html("“{}” · ", query) if query else "",
+            query=escape(query),
+            results=render_to_string("blog/parts/search_results.html", context),
+        )
+        return HttpResponse(html)
 
 
 class RobotsView(TemplateView):

@@ -5,7 +5,8 @@ everything else to Django."""
 from urllib.parse import unquote_to_bytes, urlsplit
 
 import pytest
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from conftest import SEED_SLUG
@@ -29,7 +30,14 @@ def served(path, method="GET", **headers):
     # As a server gives it (the request above wrote its decoded path there): bytes as latin-1.
     environ["PATH_INFO"] = unquote_to_bytes(urlsplit(path).path).decode("iso-8859-1")
     answer = {}
-    body = b"".join(application(environ, lambda status, headers: answer.update(status=status, headers=headers)))
+    # As Django's test client does: the test's transaction must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(environ, lambda status, headers: answer.update(status=status, headers=headers)))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], dict(answer["headers"]), body
 
 

@@ -7,16 +7,16 @@ PostgreSQL: django.contrib.postgres.search over the same table. Both rank, highl
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from blog.models import Post, SearchDocument
+from config.prepared import PreparedQuery
+from config.slugs import address
 from frameworks.models import Framework
 
 from . import postgres, sqlite
@@ -36,10 +36,10 @@ def highlighted(text: str) -> SafeString:
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def visible_documents() -> QuerySet:
+def visible_documents(now=None) -> QuerySet:
     # EXISTS per match, not IN (every published post): SQLite built the list of all 10,000
     # published posts for each query, where a match's own post is one primary-key lookup.
-    published_post = Post.objects.published().filter(pk=OuterRef("object_id"))
+    published_post = Post.objects.published(now).filter(pk=OuterRef("object_id"))
     published_framework = Framework.objects.published().filter(pk=OuterRef("object_id"))
     return SearchDocument.objects.filter(
         Q(Exists(published_post), kind=SearchDocument.Kind.POST)
@@ -51,64 +51,106 @@ def backend():
     return postgres if connection.vendor == "postgresql" else sqlite
 
 
-def matching_documents(text: str) -> QuerySet:
-    """Published documents matching the query, best first (paginate with ResultPages, then
-    `results_for`). A word on every page of a big site is ranked among its newest
-    SEARCH_CANDIDATES matches only: ranking costs per match (bm25 over 10,000 posts took 24 ms
-    of SQLite's time alone), and a reader reads the first pages. (Drafts among those newest
-    matches take places in it: the set is cut before the publication rule, which costs a lookup
-    per match.)"""
-    terms = query_terms(text)
-    if not terms:
-        return SearchDocument.objects.none()
-    return backend().ranked(visible_documents(), terms, candidates=settings.SEARCH_CANDIDATES).only("kind", "object_id")
+# The published documents matching the query, best first: all of its candidates, as SQLite
+# ranks them all anyway before a LIMIT, and their number is the count the page shows. A word
+# on every page of a big site is ranked among its newest `candidates` matches only
+# (SEARCH_CANDIDATES): ranking costs per match (bm25 over 10,000 posts took 24 ms of SQLite's
+# time alone), and a reader reads the first pages. (Drafts among those newest matches take
+# places in it: the set is cut before the publication rule, which costs a lookup per match.)
+_ranked = PreparedQuery(
+    lambda match, now, candidates: (
+        backend().ranked(visible_documents(now), match, candidates=candidates).values_list("id", "kind", "object_id")
+    ),
+    shape=("candidates",),
+)
+# The marked title and snippet of each document on the page, and the slug of what it stands
+# for (None if that is gone).
+_item_slug = Case(
+    When(kind=SearchDocument.Kind.POST, then=Subquery(Post.objects.filter(pk=OuterRef("object_id")).values("slug"))),
+    default=Subquery(Framework.objects.filter(pk=OuterRef("object_id")).values("slug")),
+)
+_marked = PreparedQuery(
+    lambda match, ids: (
+        backend()
+        .marked(SearchDocument.objects.all(), match, ids)
+        .annotate(slug=_item_slug)
+        .values_list("id", "title_marked", "snippet", "slug")
+    )
+)
 
 
-class ResultPages(Paginator):
-    """Counts up to SEARCH_CANDIDATES (the page says "200+ results"), so a common word does
-    not cost a count of every match."""
+@dataclass(frozen=True)
+class Result:
+    kind: str  # how readers call it: "Article", "Framework"
+    url: str
+    title: SafeString
+    snippet: SafeString
 
-    @cached_property
-    def count(self) -> int:
-        # Unranked: counting needs no order, and the rank is scored per match.
-        cap = settings.SEARCH_CANDIDATES
-        return min(self.object_list.order_by().values("pk")[: cap + 1].count(), cap)
 
-    @cached_property
+@dataclass(frozen=True)
+class ResultPage:
+    """A page of results, as pagination.html reads a page (`paginator.num_pages` included)."""
+
+    results: list[Result]
+    number: int
+    count: int  # up to SEARCH_CANDIDATES: the page says "200+ results" past it
+    size: int
+
+    @property
     def capped(self) -> bool:
         return self.count >= settings.SEARCH_CANDIDATES
 
-
-@dataclass
-class Result:
-    document: SearchDocument
-    item: Post | Framework
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.size))
 
     @property
-    def title(self) -> SafeString:
-        return highlighted(self.document.title_marked)
+    def paginator(self):
+        return self
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
 
     @property
-    def snippet(self) -> SafeString:
-        return highlighted(self.document.snippet)
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
 
 
-def results_for(documents, text: str) -> list[Result]:
-    """One page of documents with their marked titles and snippets, and the posts and entries
-    they stand for: one query for the marks, one per kind."""
-    documents = list(documents)
-    if not documents:
-        return []
-    marked = backend().marked(SearchDocument.objects.filter(pk__in=[d.pk for d in documents]), query_terms(text))
-    marked = marked.in_bulk()
-    documents = [marked[document.pk] for document in documents if document.pk in marked]
-    ids = {kind: [d.object_id for d in documents if d.kind == kind] for kind in SearchDocument.Kind.values}
-    # A result links to its item: the slug is all it reads (a post row holds its whole page).
-    posts = Post.objects.filter(pk__in=ids["post"]).only("slug").in_bulk()
-    frameworks = Framework.objects.filter(pk__in=ids["framework"]).only("slug").in_bulk()
-    items = {"post": posts, "framework": frameworks}
-    return [
-        Result(document, items[document.kind][document.object_id])
-        for document in documents
-        if document.object_id in items[document.kind]
+KIND_LABELS = dict(SearchDocument.Kind.choices)
+ITEM_PATHS = {SearchDocument.Kind.POST: "blog:detail", SearchDocument.Kind.FRAMEWORK: "frameworks:detail"}
+
+
+def search(text: str, *, number: int, size: int, now) -> ResultPage:
+    """Page `number` of what matches the reader's text: two queries, each compiled once per
+    process (config/prepared.py)."""
+    terms = query_terms(text)
+    if not terms:
+        return ResultPage([], number, 0, size)
+    match = backend().match_value(terms)
+    candidates = settings.SEARCH_CANDIDATES
+    ranked = _ranked(match=match, now=now, candidates=candidates)
+    shown = ranked[(number - 1) * size : number * size]
+    if not shown:
+        return ResultPage([], number, 0, size)
+    marks = {row.id: row for row in _marked(match=match, ids=[row.id for row in shown])}
+    results = [
+        Result(
+            KIND_LABELS[row.kind],
+            address(ITEM_PATHS[row.kind], mark.slug),
+            highlighted(mark.title_marked),
+            highlighted(mark.snippet),
+        )
+        for row in shown
+        if (mark := marks.get(row.id)) is not None and mark.slug is not None
     ]
+    return ResultPage(results, number, len(ranked), size)

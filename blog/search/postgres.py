@@ -9,15 +9,19 @@ from .marks import START, STOP
 CONFIG = "english"
 
 
-def search_query(terms: list[str]) -> SearchQuery:
-    return SearchQuery(" ".join(terms), search_type="plain", config=CONFIG)
+def match_value(terms: list[str]) -> str:
+    return " ".join(terms)
 
 
-def ranked(documents: QuerySet, terms: list[str], *, candidates: int) -> QuerySet:
+def search_query(match: str) -> SearchQuery:
+    return SearchQuery(match, search_type="plain", config=CONFIG)
+
+
+def ranked(documents: QuerySet, match: str, *, candidates: int) -> QuerySet:
     """The newest `candidates` matches, ranked (as SQLite's; here the boundary is taken among the
     published ones). The vectors are made per query: a stored tsvector column with a GIN index
     would spare that, not done yet."""
-    query = search_query(terms)
+    query = search_query(match)
     vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector("text", weight="B", config=CONFIG)
     matches = documents.annotate(search=vector).filter(search=query)
     newest = matches.order_by("-id").values("id")[candidates - 1 : candidates]
@@ -28,11 +32,11 @@ def ranked(documents: QuerySet, terms: list[str], *, candidates: int) -> QuerySe
     )
 
 
-def marked(documents: QuerySet, terms: list[str]) -> QuerySet:
-    """Headlines for one page of results (ts_headline re-reads each document's text)."""
-    query = search_query(terms)
+def marked(documents: QuerySet, match: str, ids: list[int]) -> QuerySet:
+    """Headlines for these documents, one page of results (ts_headline re-reads each text)."""
+    query = search_query(match)
     marks = {"start_sel": START, "stop_sel": STOP, "config": CONFIG}
-    return documents.annotate(
+    return documents.filter(pk__in=ids).annotate(
         title_marked=SearchHeadline("title", query, highlight_all=True, **marks),
         snippet=SearchHeadline("text", query, max_words=35, min_words=15, **marks),
     )

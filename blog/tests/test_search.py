@@ -97,14 +97,29 @@ def test_hostile_queries_get_a_page_never_a_500(client, seeded, q):
 
 
 @pytest.mark.parametrize("count", [1, 15])
-def test_search_queries_do_not_grow(client, make_post, make_framework, django_assert_max_num_queries, count):
+def test_search_queries_do_not_grow(client, make_post, make_framework, django_assert_num_queries, count):
     for _ in range(count):
         make_post(body="otter")
         make_framework(description="otter")
-    # count, a page of matches, that page's snippets, its posts, its entries (a page of one kind
-    # skips the other's query)
-    with django_assert_max_num_queries(5):
-        search(client, "otter")
+    search(client, "otter")  # opens the connection
+    # the ranked candidates, then the page's marked titles and snippets with their items' slugs
+    with django_assert_num_queries(2):
+        assert search(client, "otter").text.count('class="search-result"') == min(10, 2 * count)
+
+
+def test_a_page_past_the_results_is_not_found(client, make_post):
+    make_post("Beluga", body="beluga")
+    assert search(client, "beluga", page=2).status_code == 404
+    assert search(client, "beluga", page="last").status_code == 404
+    assert "Nothing matches" in search(client, "narwhal").text  # an empty first page is a page
+
+
+def test_the_query_is_shown_escaped_in_the_title_the_box_and_the_count(client, make_post):
+    make_post("Beluga", body="beluga")
+    html = search(client, 'beluga "</title><b>').text  # the words: beluga, title, b
+    assert "<title>“beluga &quot;&lt;/title&gt;&lt;b&gt;” · Search" in html
+    assert 'value="beluga &quot;&lt;/title&gt;&lt;b&gt;"' in html
+    assert "<b>" not in html
 
 
 def test_rebuilding_the_index_restores_search(client, seeded):
