@@ -63,7 +63,8 @@ class PreparedQuery:
         if compiler is None:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
-                return cursor.fetchall()
+                rows = cursor.fetchall()
+            return [row._make(item) for item in rows] if row else rows
         run = copy.copy(compiler)  # its select list and converters, with this call's parameters
         run.as_sql = lambda *args, **kwargs: (sql, tuple(params))
         rows = run.results_iter(tuple_expected=True)
@@ -84,7 +85,7 @@ class PreparedQuery:
                 return ALWAYS_EMPTY
             row = self.row or (collections.namedtuple("Row", queryset._fields) if queryset._fields else None)
         else:
-            compiler, row = None, None
+            compiler, row = None, self.row
             sql, params = built
         slots = []
         for name, value in stand_ins.items():

@@ -7,6 +7,7 @@ PostgreSQL: django.contrib.postgres.search over the same table. Both rank, highl
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection
@@ -57,11 +58,16 @@ def backend():
 # (SEARCH_CANDIDATES): ranking costs per match (bm25 over 10,000 posts took 24 ms of SQLite's
 # time alone), and a reader reads the first pages. (Drafts among those newest matches take
 # places in it: the set is cut before the publication rule, which costs a lookup per match.)
+class Ranked(NamedTuple):
+    id: int
+    kind: str
+    object_id: int
+
+
 _ranked = PreparedQuery(
-    lambda match, now, candidates: (
-        backend().ranked(visible_documents(now), match, candidates=candidates).values_list("id", "kind", "object_id")
-    ),
+    lambda match, now, candidates: backend().ranked(visible_documents(now), match, candidates=candidates),
     shape=("candidates",),
+    row=Ranked,
 )
 # The marked title and snippet of each document on the page, and the slug of what it stands
 # for (None if that is gone).

@@ -20,7 +20,7 @@ def search_query(match: str) -> SearchQuery:
 def ranked(documents: QuerySet, match: str, *, candidates: int) -> QuerySet:
     """The newest `candidates` matches, ranked (as SQLite's; here the boundary is taken among the
     published ones). The vectors are made per query: a stored tsvector column with a GIN index
-    would spare that, not done yet."""
+    would spare that, not done yet. (id, kind, object_id), best first."""
     query = search_query(match)
     vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector("text", weight="B", config=CONFIG)
     matches = documents.annotate(search=vector).filter(search=query)
@@ -29,6 +29,7 @@ def ranked(documents: QuerySet, match: str, *, candidates: int) -> QuerySet:
         matches.filter(id__gte=Coalesce(Subquery(newest), 0))
         .annotate(rank=SearchRank(vector, query))
         .order_by("-rank", "-id")
+        .values_list("id", "kind", "object_id")
     )
 
 

@@ -15,21 +15,22 @@ def match_value(terms: list[str]) -> str:
     return " ".join(quoted)
 
 
-def ranked(documents: QuerySet, match: str, *, candidates: int) -> QuerySet:
-    # A join, not a subquery per row: FTS5 would run the MATCH again for every matching document.
-    # Only the newest `candidates` matches are ranked: FTS5 finds the boundary in rowid order
-    # (newest first) without scoring, and a rowid range is a constraint it applies while matching.
-    newest = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s"
-    return documents.extra(
-        select={"rank": f"bm25({TABLE}, 10.0, 1.0)"},
-        tables=[TABLE],
-        where=[
-            f"{TABLE}.rowid = blog_searchdocument.id",
-            f"{TABLE} MATCH %s",
-            f"{TABLE}.rowid >= COALESCE(({newest}), 0)",
-        ],
-        params=[match, match, candidates - 1],
-    ).order_by("rank", "-id")  # bm25: lower is better; of equals, the newest first
+def ranked(documents: QuerySet, match: str, *, candidates: int) -> tuple[str, list]:
+    """SQL and parameters for (id, kind, object_id) of this queryset's documents among the newest
+    `candidates` matches, best first (run prepared: blog/search). SQL because the ORM cannot
+    join a subquery with a LIMIT of its own.
+
+    One MATCH: FTS5 walks the matches newest first (its rowid order, no sort) and stops after
+    `candidates`, scoring only those; the queryset's conditions (the publication rule) then
+    apply to them. (A word's prefix is expanded once per MATCH: at 10,000 posts, 1 ms.)"""
+    rows, params = documents.values_list("id", "kind", "object_id").query.get_compiler(using=documents.db).as_sql()
+    sql = (
+        f"SELECT d.id, d.kind, d.object_id FROM (SELECT rowid AS id, bm25({TABLE}, 10.0, 1.0) AS rank "
+        f"FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s) AS newest "
+        f"JOIN ({rows}) AS d ON d.id = newest.id "
+        "ORDER BY newest.rank, newest.id DESC"  # bm25: lower is better; of equals, the newest first
+    )
+    return sql, [match, candidates, *params]
 
 
 def marked(documents: QuerySet, match: str, ids: list[int]) -> QuerySet:
