@@ -8,8 +8,8 @@ and a search with wrk at 1, 16 and 64 connections, page cache warm. In the same 
 the article's exact bytes as a static file from nginx (the static limit) and from a bare Django
 view in the same server (the floor), and the article through deploy/nginx.conf (the edge).
 Then, with the page cache off, CPU per request of each page (the server's workers' CPU time over
-the requests they answered). Last, `--edit-seconds` of load at 64 connections while an editor
-saves the article through the admin every second (the reliability run).
+the requests they answered), at 16 connections and at one. Last, `--edit-seconds` of load at 64
+connections while an editor saves the article through the admin every second (the reliability run).
 
 Not a test: numbers move with the machine; compare ratios within one run. Talks to 127.0.0.1 only.
 """
@@ -164,10 +164,10 @@ def wrk(url: str, *, connections: int, seconds: float) -> dict:
     }
 
 
-def cpu_per_request(server: Gunicorn, url: str, seconds: float) -> float:
+def cpu_per_request(server: Gunicorn, url: str, seconds: float, *, connections: int = 1) -> float:
     fetch(url)
     before = server.worker_cpu_seconds()
-    result = wrk(url, connections=1, seconds=seconds)
+    result = wrk(url, connections=connections, seconds=seconds)
     return (server.worker_cpu_seconds() - before) / result["requests"] * 1000
 
 
@@ -277,7 +277,10 @@ def main():
                         warm_rows.append((size, name, connections, result))
             with Gunicorn(env, page_cache=False) as server:
                 for name, path in {"bare view (floor)": "/floor/", **pages}.items():
-                    cold_cost[size, name] = cpu_per_request(server, server.base + path, args.cold_seconds)
+                    cold_cost[size, name] = tuple(
+                        cpu_per_request(server, server.base + path, args.cold_seconds, connections=connections)
+                        for connections in COLD_CONNECTIONS
+                    )
         report(sizes, warm_rows, baseline_rows, queries, cold_cost, len(article_bytes))
         print("\n".join([*edge_lines, edge_visibility, *reader_lines]))
         if args.edit_seconds:  # on the largest site, the last one seeded
@@ -328,21 +331,31 @@ HIT_TARGET = 0.70  # of the bare view's req/s, at 16 and 64 connections
 # against its own figure at the smallest; search for a word every post holds, at the largest.
 COLD_PAGES = ("article", "framework", "comparison", "home", "tag")
 COLD_MS, COLD_GROWTH, SEARCH_MS = 2.0, 1.25, 5.0
+# Cold CPU is measured under load (16 connections: the workers answer requests back to back, as
+# for a crawler walking the long tail, and as the issue's table measured CPU beside 16-connection
+# req/s), and at one connection, where each request also pays a worker waking from idle (the
+# bare view through the stack: 1.3 against 1.8 ms here). Targets read the first.
+COLD_CONNECTIONS = (16, 1)
 
 
 def cold_targets(sizes, cold_cost) -> list[str]:
     small, large = sizes[0], sizes[-1]
+    under_load = {key: figures[0] for key, figures in cold_cost.items()}
+    alone = f"{COLD_CONNECTIONS[1]} connection"
     lines = []
     for name in COLD_PAGES:
-        ms = cold_cost[small, name]
-        lines.append(f"  cold {name}, {small:,} posts: {ms:.2f} ms (target ≤ {COLD_MS} ms): {verdict(ms <= COLD_MS)}")
+        ms = under_load[small, name]
+        lines.append(f"  cold {name}, {small:,} posts: {ms:.2f} ms at {COLD_CONNECTIONS[0]} connections "
+                     f"({alone}: {cold_cost[small, name][1]:.2f}) (target ≤ {COLD_MS} ms): "
+                     f"{verdict(ms <= COLD_MS)}")  # fmt: skip
         if large != small:
-            growth = cold_cost[large, name] / ms
+            growth = under_load[large, name] / ms
             lines.append(f"  cold {name}, {large:,} / {small:,} posts: {growth:.2f}× (target ≤ {COLD_GROWTH}×): "
                          f"{verdict(growth <= COLD_GROWTH)}")  # fmt: skip
-    search = cold_cost[large, "search"]
+    search = under_load[large, "search"]
     met = verdict(search <= SEARCH_MS)
-    lines.append(f"  search, {large:,} posts: {search:.2f} ms (target ≤ {SEARCH_MS} ms): {met}")
+    lines.append(f"  search, {large:,} posts: {search:.2f} ms ({alone}: {cold_cost[large, 'search'][1]:.2f}) "
+                 f"(target ≤ {SEARCH_MS} ms): {met}")  # fmt: skip
     return lines
 
 
@@ -361,9 +374,10 @@ def report(sizes, warm_rows, baseline_rows, queries, cold_cost, article_size):
     header = ["size", "page (cache warm)", "conns", "req/s", "× static", "× floor", "p50 ms", "p99 ms", "errors",
               "queries cold"]  # fmt: skip
     print_table("Pages for anonymous readers, page cache warm", header, rows)
-    rows = [[f"{size:,} posts", name, f"{cold_cost[size, name]:.2f}"] for size, name in cold_cost]
-    print_table("Page cache cold: server CPU per request (1 connection)", ["size", "page", "CPU ms"], rows)
-    home = [cold_cost[size, "home"] for size in sizes]
+    rows = [[f"{size:,} posts", name, *(f"{ms:.2f}" for ms in figures)] for (size, name), figures in cold_cost.items()]
+    header = ["size", "page", *(f"CPU ms, {c} conn{'s' if c > 1 else ''}" for c in COLD_CONNECTIONS)]
+    print_table("Page cache cold: server CPU per request", header, rows)
+    home = [cold_cost[size, "home"][0] for size in sizes]
     print(f"\nhome page cost at {sizes[-1]:,} posts / at {sizes[0]:,}: {home[-1] / home[0]:.2f}×")
     bare = {c: r["rps"] for name, c, r in baseline_rows if name == BARE}
     print("\nTargets")

@@ -14,7 +14,6 @@ values named in `shape` (a page's offset), passed to `build` as they are.
 """
 
 import collections
-import copy
 import datetime
 import itertools
 import weakref
@@ -55,20 +54,15 @@ class PreparedQuery:
             by_shape[shape] = self.compile(connection, using, values)
         if by_shape[shape] is ALWAYS_EMPTY:
             return []
-        compiler, sql, params, slots, row = by_shape[shape]
+        sql, params, slots, reading = by_shape[shape]
         params = list(params)
         for index, name, position in slots:
             value = values[name] if position is None else values[name][position]
             params[index] = db_value(value, connection)
-        if compiler is None:
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-            return [row._make(item) for item in rows] if row else rows
-        run = copy.copy(compiler)  # its select list and converters, with this call's parameters
-        run.as_sql = lambda *args, **kwargs: (sql, tuple(params))
-        rows = run.results_iter(tuple_expected=True)
-        return [row._make(item) for item in rows] if row else list(rows)
+        with connection.cursor() as cursor:  # Django's: queries are logged and counted as any
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return reading.rows(rows, connection)
 
     def compile(self, connection, using: str, values: dict) -> tuple:
         counter = itertools.count(1)
@@ -83,10 +77,11 @@ class PreparedQuery:
                 sql, params = compiler.as_sql()
             except EmptyResultSet:  # `in ()` with nothing else: the ORM answers nothing without SQL
                 return ALWAYS_EMPTY
-            row = self.row or (collections.namedtuple("Row", queryset._fields) if queryset._fields else None)
+            reading = Reading.of(compiler, self.row or (collections.namedtuple("Row", queryset._fields)
+                                                         if queryset._fields else None))  # fmt: skip
         else:
-            compiler, row = None, self.row
             sql, params = built
+            reading = Reading(self.row)
         slots = []
         for name, value in stand_ins.items():
             for position, item in enumerate(value) if isinstance(value, list) else [(None, value)]:
@@ -94,7 +89,39 @@ class PreparedQuery:
                 if not found:
                     raise NotPreparable(f"{name} does not reach the SQL of {self.build} as a parameter")
                 slots += [(index, name, position) for index in found]
-        return compiler, sql, params, slots, row
+        return sql, params, slots, reading
+
+
+class Reading:
+    """How a compiled query's rows become values, worked out once: the ORM's converters for its
+    columns (as `results_iter` would apply them on every call, after finding them again), the
+    columns it selected only to order by, and the rows' names."""
+
+    def __init__(self, row=None, converters=(), width=None):
+        self.row, self.converters, self.width = row, converters, width
+
+    @classmethod
+    def of(cls, compiler, row):
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        if compiler.has_composite_fields(fields):
+            raise NotPreparable("composite fields are read by the ORM's own iterator")
+        width = compiler.col_count if compiler.has_extra_select else None
+        return cls(row, list(compiler.get_converters(fields).items()), width)
+
+    def rows(self, rows, connection) -> list:
+        if self.width is not None:
+            rows = [item[: self.width] for item in rows]
+        if self.converters:
+            rows = [self.convert(list(item), connection) for item in rows]
+        return [self.row._make(item) for item in rows] if self.row else rows
+
+    def convert(self, item: list, connection) -> tuple:
+        for position, (converters, expression) in self.converters:
+            value = item[position]
+            for converter in converters:
+                value = converter(value, expression, connection)
+            item[position] = value
+        return tuple(item)
 
 
 # A stand-in no real value equals: strings in the private-use area, datetimes in the year 1001.
