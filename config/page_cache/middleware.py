@@ -63,7 +63,7 @@ def page_key(request) -> str:
     # Scheme and host too: no middleware has run yet, so an http:// request (which the stack
     # redirects) or another host must never find this page. get_host() refuses unknown hosts.
     # And the encoding the stack would answer the reader in (Vary says so).
-    encoding = preferred_encoding(request.headers.get("Accept-Encoding", ""))
+    encoding = preferred_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))  # not .headers: it copies every header
     address = f"{encoding}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return guard.key("page", f"{release()}:{hashlib.sha256(address.encode()).hexdigest()}")
 
