@@ -6,13 +6,26 @@ page-cache hit, more than the hit's own work. A redis.Redis is safe to share bet
 (it takes a connection from its pool per command), so each pool gets one, made once.
 """
 
+import pickle
+
 from django.core.cache.backends import redis
+
+
+class PickleFirstSerializer(redis.RedisSerializer):
+    """Django's format (integers as digits, everything else pickled), read without trying int()
+    first: the page cache's tokens are floats, so each of a hit's eight or so raised and caught
+    a ValueError. Pickles start with the PROTO opcode (protocol 2 and up, Django writes the highest)."""
+
+    def loads(self, data):
+        return pickle.loads(data) if data[:1] == b"\x80" else int(data)
 
 
 class RedisCacheClient(redis.RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        if type(self._serializer) is redis.RedisSerializer and self._serializer.protocol >= 2:
+            self._serializer = PickleFirstSerializer(self._serializer.protocol)
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
