@@ -15,14 +15,10 @@ from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 
 from .guard import CacheUnavailable
-from .middleware import MISSED, current_entry, hit_headers, is_cacheable, page_key
+from .middleware import CONDITIONAL_HEADERS, MISSED, current_entry, hit_headers, is_cacheable, page_key
 
-CONDITIONAL_REQUEST_HEADERS = (
-    "HTTP_IF_NONE_MATCH",
-    "HTTP_IF_MODIFIED_SINCE",
-    "HTTP_IF_MATCH",
-    "HTTP_IF_UNMODIFIED_SINCE",
-)
+# The middleware's two (it answers them itself) and the precondition headers Django checks.
+CONDITIONAL_REQUEST_HEADERS = (*CONDITIONAL_HEADERS, "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 
 
 class PageCacheFront:
