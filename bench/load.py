@@ -7,14 +7,17 @@ settings (2 sync workers) and loads the home page, the seed article, an entry pa
 and a search with wrk at 1, 16 and 64 connections, page cache warm. In the same run it serves
 the article's exact bytes as a static file from nginx (the static limit) and from a bare Django
 view in the same server (the floor), and the article through deploy/nginx.conf (the edge).
-Then, with the page cache off, CPU per request of each page (the server's workers' CPU time over
-the requests they answered), at 16 connections and at one. Last, `--edit-seconds` of load at 64
+Then, with the page cache off and every size's server up at once, CPU per request of each page
+(the server's workers' CPU time over the requests they answered), at 16 connections and at one:
+each page at each size back to back, three rounds, the medians. Last, `--edit-seconds` of load at 64
 connections while an editor saves the article through the admin every second (the reliability run).
 
 Not a test: numbers move with the machine; compare ratios within one run. Talks to 127.0.0.1 only.
 """
 
 import argparse
+import collections
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -231,7 +234,8 @@ def main():
     parser.add_argument("--sizes", default="10,1000,10000")
     parser.add_argument("--connections", default="1,16,64")
     parser.add_argument("--seconds", type=float, default=4)
-    parser.add_argument("--cold-seconds", type=float, default=3)
+    parser.add_argument("--cold-seconds", type=float, default=2)
+    parser.add_argument("--cold-rounds", type=int, default=3)
     parser.add_argument("--edit-seconds", type=int, default=60)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -248,7 +252,7 @@ def main():
     )  # fmt: skip
     print(f"2 sync gunicorn workers, production settings, SQLite, page cache in {'Redis' if redis else 'files'};")
     print(f"wrk {args.seconds:g} s per cell; CPU/request from the workers' CPU time; {os.cpu_count()} cores")
-    warm_rows, baseline_rows, queries, cold_cost, reader_lines = [], [], {}, {}, []
+    warm_rows, baseline_rows, queries, reader_lines, cold_sites = [], [], {}, [], {}
     if not browser.lighthouse_available():
         print("Lighthouse is not installed (`npm ci --prefix bench`, which `make bench` runs): its targets are skipped")
     try:
@@ -275,12 +279,8 @@ def main():
                     for connections in connection_counts:
                         result = wrk(server.base + path, connections=connections, seconds=args.seconds)
                         warm_rows.append((size, name, connections, result))
-            with Gunicorn(env, page_cache=False) as server:
-                for name, path in {"bare view (floor)": "/floor/", **pages}.items():
-                    cold_cost[size, name] = tuple(
-                        cpu_per_request(server, server.base + path, args.cold_seconds, connections=connections)
-                        for connections in COLD_CONNECTIONS
-                    )
+            cold_sites[size] = (env, pages)
+        cold_cost = cold_costs(cold_sites, args.cold_seconds, args.cold_rounds)
         report(sizes, warm_rows, baseline_rows, queries, cold_cost, len(article_bytes))
         print("\n".join([*edge_lines, edge_visibility, *reader_lines]))
         if args.edit_seconds:  # on the largest site, the last one seeded
@@ -336,6 +336,26 @@ COLD_MS, COLD_GROWTH, SEARCH_MS = 2.0, 1.25, 5.0
 # req/s), and at one connection, where each request also pays a worker waking from idle (the
 # bare view through the stack: 1.3 against 1.8 ms here). Targets read the first.
 COLD_CONNECTIONS = (16, 1)
+
+
+def cold_costs(sites: dict[int, tuple[dict, dict]], seconds: float, rounds: int) -> dict:
+    """{(size, page): (CPU ms at each of COLD_CONNECTIONS)}, page cache off: every size's server
+    up at once and each page measured at each size back to back, `rounds` times over; the medians.
+    Measured one size after the other, minutes apart, the machine's drift moved one page's
+    10-post figure by up to 0.9 ms between two runs of the same code, and the growth targets
+    are ratios between sizes."""
+    samples = collections.defaultdict(list)
+    with contextlib.ExitStack() as stack:
+        servers = {size: stack.enter_context(Gunicorn(env, page_cache=False)) for size, (env, _) in sites.items()}
+        pages = {size: {"bare view (floor)": "/floor/", **site_pages} for size, (_, site_pages) in sites.items()}
+        for _ in range(rounds):
+            for name in pages[next(iter(pages))]:
+                for connections in COLD_CONNECTIONS:
+                    for size, server in servers.items():
+                        ms = cpu_per_request(server, server.base + pages[size][name], seconds, connections=connections)
+                        samples[size, name, connections].append(ms)
+    return {(size, name): tuple(statistics.median(samples[size, name, c]) for c in COLD_CONNECTIONS)
+            for size, name, _ in samples}  # fmt: skip
 
 
 def cold_targets(sizes, cold_cost) -> list[str]:

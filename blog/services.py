@@ -7,7 +7,7 @@ from config.page_cache import tokens
 from config.page_cache.deps import changed
 from frameworks.models import Con, Framework, Pro
 
-from .models import FaqItem, Post
+from .models import Coverage, FaqItem, Post
 from .search.index import search_index_frameworks, search_index_post
 
 
@@ -23,6 +23,8 @@ def posts_rerender(*, posts) -> list[int]:
         )
         search_index_post(post=post)
         rerendered.append(post.pk)
+    # A raw load's or an update()'s dates: the order of the entries' covering lists follows them.
+    Coverage.objects.filter(post__in=posts.values("pk")).follow_posts()
     if rerendered:
         # update() sends no signal. Only the posts' own pages (and lists showing them) change:
         # which lists they are in does not.

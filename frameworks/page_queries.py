@@ -12,10 +12,10 @@ POST_LINK_FIELDS = ("id", "link_html", "parts_release")
 COVERING = 10
 
 
-def covering_posts(posts, *, now=None):
-    """The latest of these posts (a queryset of the posts app's model), as links show them."""
-    # Ties as the comparison columns break them (latest_covering_each): the newest written first.
-    return posts.published(now).values_list(*POST_LINK_FIELDS, named=True).order_by("-published_at", "-id")
+def covering_posts(framework_id: int, *, now=None):
+    """The latest published posts embedding this entry, as links show them, newest first (the
+    posts app's `covering()`: its order and its index)."""
+    return posts_model().objects.covering(framework_id, now).values_list(*POST_LINK_FIELDS, named=True)
 
 
 def posts_model():
@@ -27,11 +27,7 @@ published_document = PreparedQuery(
     lambda slug: Framework.objects.published().filter(slug=slug).values_list(*DOCUMENT_FIELDS)[:1]
 )
 # One more than shown: whether to offer "more articles".
-latest_covering = PreparedQuery(
-    lambda framework_id, now: covering_posts(posts_model().objects.filter(frameworks=framework_id), now=now)[
-        : COVERING + 1
-    ]
-)
+latest_covering = PreparedQuery(lambda framework_id, now: covering_posts(framework_id, now=now)[: COVERING + 1])
 compare_choices = PreparedQuery(
     lambda framework_id: Framework.objects.published().exclude(pk=framework_id).values_list("slug", "name")
 )
@@ -48,16 +44,15 @@ compared_entries = PreparedQuery(
 
 def latest_covering_each(framework_ids, now) -> tuple[str, list]:
     """SQL for (entry, id, link_html, parts_release) of the COVERING latest published posts covering each
-    entry: one branch per entry, each walking the posts' publication index newest first until it
-    has enough (a window over every covering post cost 8 ms at 10,000 posts). Joined by hand:
+    entry: one branch per entry, each the entry page's list (the posts app's covering(), which stops
+    at its last row; a window over every covering post cost 8 ms at 10,000 posts). Joined by hand:
     Django refuses LIMIT in the branches of a UNION on SQLite, which takes them in subqueries."""
-    posts = posts_model().objects.published(now)
     sql, params = [], []
     for number, framework_id in enumerate(framework_ids):
         branch = (
-            posts.filter(frameworks=framework_id)
+            posts_model()
+            .objects.covering(framework_id, now)
             .annotate(entry=Value(framework_id, output_field=IntegerField()))
-            .order_by("-published_at", "-id")
             .values_list("entry", *POST_LINK_FIELDS)[:COVERING]
         )
         branch_sql, branch_params = branch.query.get_compiler(using=branch.db).as_sql()

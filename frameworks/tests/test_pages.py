@@ -1,11 +1,18 @@
 """Framework entry pages: what a reader sees, drafts hidden, queries flat."""
 
-import pytest
-from django.urls import reverse
+import io
 
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from blog.models import Post
 from conftest import SEED_FRAMEWORKS
 from frameworks.comparisons import comparison_url
 from frameworks.models import Framework
+from frameworks.page_queries import covering_posts
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +45,52 @@ def test_entry_page_lists_the_latest_ten_covering_articles_and_leads_to_the_rest
     make_framework("Sanic")
     comparison = client.get(comparison_url(["litestar", "sanic"])).text  # its column lists as many
     assert posts[0].get_absolute_url() in comparison and posts[10].get_absolute_url() not in comparison
+
+
+def covering_order(client, url: str, posts) -> list:
+    page = client.get(url).text
+    return sorted((post for post in posts if post.get_absolute_url() in page),
+                  key=lambda post: page.index(f'href="{post.get_absolute_url()}"'))  # fmt: skip
+
+
+def test_a_post_moved_in_time_moves_in_the_covering_lists(client, make_framework, make_post):
+    """The lists are read in an index of copied dates (Coverage.published_at): a save that
+    changes the date must reorder them, on the entry's page and in its comparison column."""
+    make_framework("Litestar")
+    make_framework("Sanic")
+    newest, middle, oldest = posts = [make_post(body="```framework litestar\n```") for _ in range(3)]
+    oldest.published_at = timezone.now() - timezone.timedelta(minutes=1)
+    oldest.save()
+    assert covering_order(client, "/frameworks/litestar/", posts) == [oldest, newest, middle]
+    assert covering_order(client, comparison_url(["litestar", "sanic"]), posts) == [oldest, newest, middle]
+
+
+def test_dates_written_without_save_are_followed_after_rerender(client, make_framework, make_post):
+    """QuerySet.update() sends no signal: `manage.py rerender` (for such writes) brings the copied
+    dates in step; until then no post is shown that published() would hide."""
+    make_framework("Litestar")
+    newest, oldest = posts = [make_post(body="```framework litestar\n```") for _ in range(2)]
+    Post.objects.filter(pk=newest.pk).update(published_at=timezone.now() + timezone.timedelta(days=1))
+    assert covering_order(client, "/frameworks/litestar/", posts) == [oldest]  # scheduled: hidden at once
+    Post.objects.filter(pk=newest.pk).update(published_at=timezone.now() - timezone.timedelta(days=3))
+    call_command("rerender", stdout=io.StringIO())
+    assert covering_order(client, "/frameworks/litestar/", posts) == [oldest, newest]
+
+
+def test_covering_lists_are_read_in_order_from_an_index_not_sorted(make_framework, make_post):
+    """What keeps the entry page and a comparison flat as the site grows: SQLite walks the
+    (entry, date, post) index newest first and stops at the page's last row."""
+    framework = make_framework("Litestar")
+    make_post(body="```framework litestar\n```")
+    for query in (covering_posts(framework.pk, now=timezone.now()),):
+        sql, params = query.query.sql_with_params()
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+                plan = " / ".join(row[-1] for row in cursor.fetchall())
+                assert "coverage_newest_first" in plan and "TEMP B-TREE" not in plan, plan
+            cursor.execute(sql, params)
+            assert len(cursor.fetchall()) == 1
 
 
 def test_entry_page_shows_tags_linking_to_tag_pages(client, make_framework):

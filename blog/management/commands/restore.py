@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from blog.models import Coverage
 from blog.services import site_rerender
 from config.backups import BackupError, backup_restore
 
@@ -17,6 +18,8 @@ class Command(BaseCommand):
             media_moved = backup_restore(path)
         except BackupError as error:
             raise CommandError(str(error)) from None
+        # A backup from before coverage rows carried their post's date (blog migration 0024).
+        Coverage.objects.filter(published_at=None).follow_posts()
         if media_moved:
             # Its pages name the media where they were (local files, another bucket).
             done = site_rerender()
