@@ -17,10 +17,12 @@ def empty_cache():
     """Redis outlives a test: every test starts with an empty shared cache."""
     from django.core.cache import cache
 
+    from blog import page_queries
     from config.page_cache import guard
 
     cache.clear()
     guard.reset()  # the epoch of an earlier test's (rolled back) database is gone
+    page_queries.forget_spreads()  # tags counted in an earlier test's database
 
 
 @pytest.fixture(autouse=True)

@@ -124,12 +124,12 @@ class TagDetailView(View):
     process for the tag (shared_document), its stored cards filled in. Prepared queries."""
 
     def get(self, request, slug):
-        found = page_queries.tag_row(slug=slug)
+        found = page_queries.tag_row(slug)
         if not found:
             raise Http404("No such tag.")
-        tag = found[0]
+        tag, spread = found
         depends_on(tokens.tag(tag.id), tokens.tag_posts(tag.id), tokens.tag_frameworks(tag.id))
-        page = page_queries.tagged_page(tag.id, page_number(request), size=PAGE_SIZE, now=timezone.now())
+        page = page_queries.tagged_page(tag.id, spread, page_number(request), size=PAGE_SIZE, now=timezone.now())
         frameworks = page_queries.tagged_frameworks(tag.id)
         if not page and (page.number > 1 or not frameworks):
             raise Http404("Nothing published carries this tag.")

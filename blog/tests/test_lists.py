@@ -1,8 +1,15 @@
 """Home page and tag pages: newest first, paginated, drafts absent, queries flat."""
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+
+from blog import page_queries
+from blog.page_queries import Spread
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +80,43 @@ def test_tag_page_queries_do_not_grow(client, make_post, make_framework, django_
     # tag, a page of posts (one more than shown: no count), entries (stored cards all)
     with django_assert_num_queries(3):
         client.get(reverse("blog:tag", kwargs={"slug": "web"}))
+
+
+def posts_query_of(client, url: str) -> tuple[int, str, str]:
+    """(status, the cards shown in order, the SQL that read them)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    cards = re.findall(r'<a href="(/blog/post-\d+/)"', response.text)
+    sql = next((query["sql"] for query in queries if "card_html" in query["sql"]), "")
+    return response.status_code, " ".join(dict.fromkeys(cards)), sql
+
+
+def test_a_tags_pages_are_the_same_whichever_way_they_are_read(client, make_post, monkeypatch):
+    """A tag on many posts is read by walking the newest posts until a page is full, a rare one
+    by collecting its posts: the same cards, pages and end either way (drafts, unlisted and
+    scheduled posts skipped)."""
+    for number in range(40):
+        make_post(tags=["web"] if number % 3 else ["other"], status="draft" if number == 4 else "published",
+                  listed=number != 7)  # fmt: skip
+    make_post(tags=["web"], published_at=timezone.now() + timezone.timedelta(days=1))
+    read = {}
+    for way, spread in (("walk", Spread(tagged=10**6, posts=1)), ("collect", Spread(tagged=0, posts=10**6))):
+        monkeypatch.setitem(page_queries._spreads, "web", (float("inf"), spread))
+        read[way] = [posts_query_of(client, f"/tags/web/?page={number}") for number in (1, 2, 3, 4)]
+    assert all("EXISTS" in sql for status, _, sql in read["walk"][:3])
+    assert not any("EXISTS" in sql for status, _, sql in read["collect"])
+    shown = [(status, cards) for status, cards, _ in read["walk"]]
+    assert shown == [(status, cards) for status, cards, _ in read["collect"]]
+    assert [status for status, _ in shown] == [200, 200, 200, 404] and len(shown[0][1].split()) == 10
+
+
+def test_a_dense_tag_is_walked_and_a_rare_one_collected(client, make_post):
+    for number in range(30):
+        make_post(tags=["web", "rare"] if number == 5 else ["web"] if number % 3 else [])
+    for slug in ("web", "rare"):
+        client.get(f"/tags/{slug}/")  # counts the tag's spread
+    assert "EXISTS" in posts_query_of(client, "/tags/web/")[2]
+    assert "EXISTS" not in posts_query_of(client, "/tags/rare/")[2]
 
 
 def test_home_cards_name_the_covered_entries_once_each_in_order(client, make_post, make_framework):
