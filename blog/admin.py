@@ -42,8 +42,12 @@ class FaqItemInline(admin.StackedInline):
 
 
 class PostAdminForm(VersionedModelForm):
+    # Hidden (and its row with it) until publishing raised warnings: then it is the way past them.
     publish_anyway = forms.BooleanField(
-        required=False, label="Publish despite the warnings", help_text="Tick after reading the warnings above."
+        required=False,
+        label="Publish despite the warnings",
+        help_text="Tick after reading the warnings above.",
+        widget=forms.HiddenInput,
     )
 
     def clean(self):
@@ -56,6 +60,7 @@ class PostAdminForm(VersionedModelForm):
                 hero_alt=cleaned.get("hero_alt", ""),
             )
             if problems:
+                self.fields["publish_anyway"].widget = forms.CheckboxInput()
                 raise forms.ValidationError(
                     ["Before publishing:", *problems, "Fix them, or tick “Publish despite the warnings”."],
                     code="publish_warnings",

@@ -46,3 +46,19 @@ def test_the_editor_may_publish_anyway(staff_client, draft):
 def test_a_clean_post_publishes_without_questions(staff_client, make_post):
     post = make_post("Clean", status="draft", body="All good.")
     assert publish(staff_client, post).status_code == 302
+
+
+def publish_anyway_box(html: str) -> bool:
+    return 'type="checkbox" name="publish_anyway"' in html
+
+
+def test_the_publish_anyway_box_shows_only_with_warnings(staff_client, draft, make_post):
+    """An editor sees the way past the warnings when there are warnings, and only then."""
+    url = reverse("admin:blog_post_change", args=[draft.pk])
+    page = staff_client.get(url).text
+    assert not publish_anyway_box(page) and 'class="form-row hidden field-publish_anyway"' in page
+    held = publish(staff_client, draft)
+    assert held.status_code == 200 and publish_anyway_box(held.text)
+    clean = make_post("Clean draft", status="draft", body="All good.")
+    refused = publish(staff_client, clean, title="")  # held back for another reason
+    assert refused.status_code == 200 and not publish_anyway_box(refused.text)

@@ -149,3 +149,30 @@ def test_author_cannot_restore_or_recover_others_work(author, make_post):
     revision = reverse("admin:blog_post_revision", args=[other.pk, version.pk])
     assert client.post(revision, {"title": "Hijacked"}).status_code == 403
     assert client.get(reverse("admin:blog_post_recoverlist")).status_code == 403
+
+
+def admin_menu(client) -> set[str]:
+    """The models the admin index offers, by their admin addresses."""
+    import re
+
+    return set(re.findall(r'href="/admin/(\w+/\w+)/"', client.get(reverse("admin:index")).text))
+
+
+@pytest.mark.parametrize("role", ["author", "editor"])
+def test_authors_and_editors_see_what_they_edit_and_no_plumbing(request, role):
+    """The newsroom's menu: posts, entries, authors and tags; never the security and plumbing
+    models (login attempts, sites, redirects, users)."""
+    _, client = request.getfixturevalue(role)
+    menu = admin_menu(client)
+    assert {"blog/post", "frameworks/framework", "blog/author", "taggit/tag"} <= menu
+    assert not menu & {"axes/accessattempt", "sites/site", "redirects/redirect", "auth/user", "auth/group"}
+
+
+def test_the_admin_names_the_site_not_django(author, settings):
+    _, client = author
+    page = client.get(reverse("admin:index")).text
+    assert f"<title>Newsroom | {settings.SITE_NAME} admin</title>" in page
+    assert settings.SITE_NAME in page.split('id="site-name"')[1][:200] and "Django administration" not in page
+    settings.ADMIN_SITE_HEADER, settings.ADMIN_INDEX_TITLE = "Our desk", "Today"
+    page = client.get(reverse("admin:index")).text
+    assert "Our desk" in page.split('id="site-name"')[1][:200] and "<title>Today |" in page

@@ -21,6 +21,10 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Framework Field Guide")
+# The admin's header, browser title and index heading: the site's name unless set.
+ADMIN_SITE_HEADER = os.environ.get("ADMIN_SITE_HEADER", SITE_NAME)
+ADMIN_SITE_TITLE = os.environ.get("ADMIN_SITE_TITLE", f"{SITE_NAME} admin")
+ADMIN_INDEX_TITLE = os.environ.get("ADMIN_INDEX_TITLE", "Newsroom")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
