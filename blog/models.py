@@ -314,9 +314,8 @@ class Post(models.Model):
                 Coverage(post=self, framework_id=framework_id, position=position, published_at=self.published_at)
                 for position, framework_id in enumerate(wanted)
             )
-        elif self.coverage.exclude(published_at=self.published_at).update(published_at=self.published_at):
-            # Moved in time: it moves in the lists of the entries it covers.
-            changed(*(tokens.framework_posts(framework_id) for framework_id in wanted))
+        else:  # its date may have moved, and its place in the entries' lists with it
+            self.coverage.all().follow_posts()
 
 
 class FaqItem(models.Model):
@@ -345,11 +344,12 @@ class FaqItem(models.Model):
 
 
 class CoverageQuerySet(models.QuerySet):
-    def follow_posts(self) -> int:
-        """Copy each row's post's published_at into it (after writes that skip Post.save(): a
-        raw load, a restore, QuerySet.update())."""
+    def follow_posts(self) -> None:
+        """Copy each row's post's published_at into it: at the post's save, and after writes that
+        skip it (a raw load, a restore, QuerySet.update()). The page cache hears of the move from
+        the post's own write (blog/page_tokens.py: a post's date moves its entries' lists)."""
         post_date = Post.objects.filter(pk=models.OuterRef("post_id")).values("published_at")[:1]
-        return self.update(published_at=models.Subquery(post_date))
+        self.update(published_at=models.Subquery(post_date))
 
 
 class Coverage(models.Model):
@@ -358,9 +358,10 @@ class Coverage(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="coverage")
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="coverage")
     position = models.PositiveIntegerField(default=0)
-    # The post's, copied at its save (and by follow_posts() after writes that skip it):
-    # the order an entry's covering articles are listed in, read from one index (covering()).
-    # It orders only: whether a post is listed is still published()'s, on the post itself.
+    # The post's, copied at its save (and by follow_posts() after writes that skip it): the
+    # order an entry's covering articles are listed in, read from one index (covering()), which
+    # also stops the walk at the present. Whether a post may be shown is still published()'s,
+    # on the post itself: a stale copy can misorder or leave out a post, never show a hidden one.
     published_at = models.DateTimeField(null=True, editable=False)
 
     objects = CoverageQuerySet.as_manager()

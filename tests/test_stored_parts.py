@@ -219,3 +219,17 @@ def test_a_retitled_post_shows_in_the_covering_lists_of_its_entries(client, seed
     post.save()
     for page in pages:
         assert '">Retitled roundup</a>' in client.get(page).text, page
+
+
+def test_a_post_brought_forward_shows_on_the_cached_entry_page_at_once(client, make_framework, make_post, page_cache):
+    """The covering list is read in copied dates: copying a moved date must also drop the cached
+    entry page, which never listed the post (so never depended on it)."""
+    make_framework("Litestar")
+    later = timezone.now() + timezone.timedelta(days=1)
+    scheduled = make_post("Scheduled", body="```framework litestar\n```", published_at=later)
+    seen = make_post("Already there", body="```framework litestar\n```")
+    page = client.get("/frameworks/litestar/").text
+    assert seen.get_absolute_url() in page and scheduled.get_absolute_url() not in page
+    scheduled.published_at = timezone.now() - timezone.timedelta(minutes=1)
+    scheduled.save()
+    assert scheduled.get_absolute_url() in client.get("/frameworks/litestar/").text

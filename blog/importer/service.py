@@ -86,8 +86,8 @@ def author_for(name: str, bio: str) -> Author:
 
 
 def json_safe(data: dict) -> dict:
-    """YAML can hold dates and other values JSON cannot; keep them as text."""
-    return json.loads(json.dumps(data, default=str))
+    """YAML can hold dates, .nan and .inf, which JSON cannot; keep them as text."""
+    return json.loads(json.dumps(data, default=str), parse_constant=str)
 
 
 def post_import(

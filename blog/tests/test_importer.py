@@ -284,6 +284,13 @@ def test_later_front_matter_keys_are_mapped_and_unknown_ones_kept(tmp_path):
     assert any("series" in warning for warning in result.warnings)
 
 
+def test_fields_yaml_holds_and_json_does_not_are_kept_as_text(tmp_path):
+    path = write(tmp_path, "---\ntitle: Odd numbers\ndate: 2025-01-01\nseries: [.nan, .inf, -.inf, 2025-01-02]\n---\nBody.\n")
+    post = post_import(path=path).post
+    post.refresh_from_db()
+    assert post.extra_front_matter == {"series": ["NaN", "Infinity", "-Infinity", "2025-01-02"]}
+
+
 def test_command_reports_one_line_naming_the_file(tmp_path):
     path = write(tmp_path, "---\ntitle: x\n")
     with pytest.raises(CommandError) as raised:
