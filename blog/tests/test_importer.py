@@ -285,7 +285,8 @@ def test_later_front_matter_keys_are_mapped_and_unknown_ones_kept(tmp_path):
 
 
 def test_fields_yaml_holds_and_json_does_not_are_kept_as_text(tmp_path):
-    path = write(tmp_path, "---\ntitle: Odd numbers\ndate: 2025-01-01\nseries: [.nan, .inf, -.inf, 2025-01-02]\n---\nBody.\n")
+    matter = "title: Odd numbers\ndate: 2025-01-01\nseries: [.nan, .inf, -.inf, 2025-01-02]"
+    path = write(tmp_path, f"---\n{matter}\n---\nBody.\n")
     post = post_import(path=path).post
     post.refresh_from_db()
     assert post.extra_front_matter == {"series": ["NaN", "Infinity", "-Infinity", "2025-01-02"]}
