@@ -5,13 +5,14 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.urls import path
+from django.utils import timezone
 from django.utils.html import format_html
 
 from config.editorial.locking import VersionedModelForm
-from config.editorial.modeladmin import EditorialAdmin
+from config.editorial.modeladmin import EditorialAdmin, MineFilter
 from config.publishing import Status
 
-from . import tag_admin  # noqa: F401  (registers the Tag admin)
+from . import dashboard, tag_admin  # noqa: F401  (register the newsroom's panels and the Tag admin)
 from .admin_import import import_view
 from .checks import publish_problems
 from .models import Author, FaqItem, Post, new_preview_nonce
@@ -31,6 +32,21 @@ class AuthorAdmin(admin.ModelAdmin):
     @admin.display(description="posts", ordering="number_of_posts")
     def post_count(self, obj):
         return obj.number_of_posts
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    title = "publication"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("live", "Live"), ("scheduled", "Scheduled")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "live":
+            return queryset.published()
+        if self.value() == "scheduled":
+            return queryset.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        return queryset
 
 
 class FaqItemInline(admin.StackedInline):
@@ -80,7 +96,7 @@ class PostAdmin(EditorialAdmin):
         css = {"all": ["admin_extra/preview.css"]}
 
     list_display = ["title", "author", "status", "published_at", "tag_list", "is_live"]
-    list_filter = ["status", "listed", "tags", "author"]
+    list_filter = ["status", PublicationFilter, MineFilter, "listed", "tags", "author"]
     search_fields = ["title", "description", "body", "keywords"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}

@@ -8,26 +8,28 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
+from django.db import transaction
+
 from frameworks.models import Framework
 
-from .models import Post
+from .models import DeadLink, LinkCheck, Post
 
 HREF = re.compile(r'href="(https?://[^"]+)"')
 USER_AGENT = "FrameworkFieldGuide-linkcheck/1.0"
 
 
-def external_links() -> dict[str, set[str]]:
-    """Every external URL in published posts and entries, with the pages that carry it."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for post in Post.objects.published().only("slug", "body_html"):
-        for url in HREF.findall(post.body_html):
-            found[url].add(post.get_absolute_url())
+def external_links() -> dict[str, list[Post | Framework]]:
+    """Every external URL in published posts and entries, with the posts and entries that carry it."""
+    found: dict[str, list[Post | Framework]] = defaultdict(list)
+    for post in Post.objects.published().only("slug", "title", "body_html"):
+        for url in set(HREF.findall(post.body_html)):
+            found[url].append(post)
     for framework in Framework.objects.published().prefetch_related("pros", "cons"):
         html = " ".join([framework.description_html, framework.closing_notes_html])
         html += " ".join(point.text_html for point in [*framework.pros.all(), *framework.cons.all()])
         urls = set(HREF.findall(html)) | ({framework.website} if framework.website else set())
         for url in urls:
-            found[url].add(framework.get_absolute_url())
+            found[url].append(framework)
     return found
 
 
@@ -51,6 +53,26 @@ def check_one(url: str, *, timeout: float) -> LinkStatus:
         except (urllib.error.URLError, OSError, ValueError) as error:
             return LinkStatus(url, False, str(getattr(error, "reason", error)))
     return LinkStatus(url, False, "no answer")
+
+
+@transaction.atomic
+def record(links: dict[str, list[Post | Framework]], results: list[LinkStatus], unchecked: list[str]) -> LinkCheck:
+    """Keep the run's dead links, for the newsroom; earlier runs go (the last one is what holds)."""
+    LinkCheck.objects.all().delete()
+    run = LinkCheck.objects.create(checked=len(results), unchecked=len(unchecked))
+    DeadLink.objects.bulk_create(
+        DeadLink(
+            check_run=run,
+            url=status.url,
+            detail=status.detail[:200],
+            post=page if isinstance(page, Post) else None,
+            framework=page if isinstance(page, Framework) else None,
+        )
+        for status in results
+        if not status.ok
+        for page in links[status.url]
+    )
+    return run
 
 
 def check_links(urls, *, timeout: float = 5.0, budget: float = 120.0, workers: int = 8) -> tuple[list, list]:

@@ -401,3 +401,24 @@ class SearchDocument(models.Model):
 # consistent; saving the restored form re-renders what depends on other objects.
 reversion.register(Post, follow=["faq_items"])
 reversion.register(FaqItem)
+
+
+class LinkCheck(models.Model):
+    """One run of `manage.py check_links`: the newsroom shows the last one's dead links."""
+
+    finished_at = models.DateTimeField(default=timezone.now)
+    checked = models.PositiveIntegerField(default=0)
+    unchecked = models.PositiveIntegerField(default=0)  # left when the run's time budget ran out
+
+    class Meta:
+        get_latest_by = "finished_at"
+
+
+class DeadLink(models.Model):
+    """A link that failed in a run, on one post or entry (a link on three pages is three rows)."""
+
+    check_run = models.ForeignKey(LinkCheck, on_delete=models.CASCADE, related_name="dead_links")
+    url = models.URLField(max_length=2000)
+    detail = models.CharField(max_length=200)  # "HTTP 404", "timed out"
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    framework = models.ForeignKey(Framework, null=True, blank=True, on_delete=models.CASCADE, related_name="+")

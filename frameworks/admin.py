@@ -3,8 +3,9 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
-from config.editorial.modeladmin import EditorialAdmin
+from config.editorial.modeladmin import EditorialAdmin, MineFilter
 
+from . import dashboard  # noqa: F401  (registers the newsroom's panel)
 from .models import VERIFY_EVERY_DAYS, Con, Framework, Pro
 
 
@@ -49,7 +50,7 @@ class FrameworkAdmin(EditorialAdmin):
 
     formfield_overrides = {**EditorialAdmin.formfield_overrides, models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "tagline", "status", "tag_list", "last_verified", "is_fresh", "modified_at"]
-    list_filter = ["status", VerificationFilter, "tags"]
+    list_filter = ["status", VerificationFilter, MineFilter, "tags"]
     search_fields = ["name", "tagline", "description", "pros__text", "cons__text"]
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = [

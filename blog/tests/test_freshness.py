@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from blog.models import LinkCheck
 from frameworks.models import Framework
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,12 @@ def test_check_links_reports_dead_links_with_where_they_are(local_site, make_pos
         call_command("check_links", "--timeout", "2", stdout=out)
     assert f"DEAD {local_site}/gone (HTTP 404) on /blog/post-1/" in out.getvalue()
     assert "draft-only" not in out.getvalue()
+    # Kept for the newsroom: the run, and each dead link with the post it is on.
+    run = LinkCheck.objects.get()
+    assert run.checked == 3
+    assert list(run.dead_links.values_list("url", "detail", "post__title")) == [
+        (f"{local_site}/gone", "HTTP 404", "Linky")
+    ]
 
 
 def test_check_links_passes_when_all_links_live(local_site, make_post):

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.conf import settings
+from django.contrib.admin import apps as admin_apps
 from django.utils.functional import lazy
+from taggit.apps import TaggitAppConfig
 
 
 def setting(name: str):
@@ -9,14 +11,22 @@ def setting(name: str):
 
 
 class EditorialConfig(AppConfig):
+    default = True  # of the three here, "config.editorial" in INSTALLED_APPS means this one
     name = "config.editorial"
     label = "editorial"
     verbose_name = "Editorial"
 
-    def ready(self):
-        from django.contrib import admin
 
-        # The admin names the site editors work on, not "Django administration".
-        admin.site.site_header = setting("ADMIN_SITE_HEADER")
-        admin.site.site_title = setting("ADMIN_SITE_TITLE")
-        admin.site.index_title = setting("ADMIN_INDEX_TITLE")
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin, with the site named after ours and the newsroom as its index."""
+
+    default = False  # named in INSTALLED_APPS by its path
+
+    default_site = "config.editorial.dashboard.NewsroomSite"
+
+
+class TagsConfig(TaggitAppConfig):
+    """django-taggit, under the heading editors know it by."""
+
+    default = False
+    verbose_name = "Tags"

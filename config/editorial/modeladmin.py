@@ -15,12 +15,30 @@ from reversion_compare.admin import CompareVersionAdmin
 from config.publishing import Status
 
 from .locking import ConflictError, VersionedModelForm, bump_version, claim_version
+from .models import Submission
 
 AUTHOR_STATUSES = [Status.DRAFT, Status.REVIEW]
 
 
 class EditorialActionForm(helpers.ActionForm):
     tag = forms.CharField(required=False, label="Tag", help_text="For “Add a tag to selected”.")
+
+
+class MineFilter(admin.SimpleListFilter):
+    """“Mine”: what the signed-in user owns (the newsroom's “My drafts” links here)."""
+
+    title = "owner"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Mine")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(**{self.model_admin.owner_field: request.user}) if self.value() == "1" else queryset
+
+    def __init__(self, request, params, model, model_admin):
+        self.model_admin = model_admin
+        super().__init__(request, params, model, model_admin)
 
 
 class EditorialAdmin(CompareVersionAdmin):
@@ -83,6 +101,8 @@ class EditorialAdmin(CompareVersionAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             claim_version(obj, loaded_version=0, user=request.user)
+        if obj.status == Status.REVIEW and (not change or form.initial.get("status") != Status.REVIEW):
+            Submission.record(obj, user=request.user)
 
     @transaction.atomic
     def _set_status(self, request, queryset, status, verb):
@@ -95,6 +115,8 @@ class EditorialAdmin(CompareVersionAdmin):
                 bump_version(obj, user=request.user)  # an edit form opened before this is now stale
                 reversion.set_user(request.user)
                 reversion.set_comment(f"Bulk action: {verb}.")
+            if status == Status.REVIEW:
+                Submission.record(obj, user=request.user)
         self.message_user(request, f"{len(objects)} {verb}.", messages.SUCCESS)
 
     @admin.action(description="Submit selected for review", permissions=["change"])

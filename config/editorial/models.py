@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 
 class EditVersion(models.Model):
@@ -18,3 +20,34 @@ class EditVersion(models.Model):
         # Created by blog's migration 0008, before the model moved here.
         db_table = "blog_editversion"
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_edit_version")]
+
+
+class Submission(models.Model):
+    """Who last sent an object for review, and when: the newsroom's "in review" panel shows it."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_submission")]
+
+    @classmethod
+    def record(cls, instance, *, user) -> None:
+        cls.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(instance),
+            object_id=instance.pk,
+            defaults={"submitted_by": user, "submitted_at": timezone.now()},
+        )
+
+    @classmethod
+    def annotations(cls, model) -> dict:
+        """submitted_by_name and submitted_at for each row of a query of `model`, in that query."""
+        latest = cls.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id=models.OuterRef("pk")
+        )
+        return {
+            "submitted_by_name": models.Subquery(latest.values("submitted_by__username")[:1]),
+            "submitted_at": models.Subquery(latest.values("submitted_at")[:1]),
+        }

@@ -27,7 +27,7 @@ ADMIN_SITE_TITLE = os.environ.get("ADMIN_SITE_TITLE", f"{SITE_NAME} admin")
 ADMIN_INDEX_TITLE = os.environ.get("ADMIN_INDEX_TITLE", "Newsroom")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.editorial.apps.NewsroomAdminConfig",  # django.contrib.admin, our site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "taggit",
+    "config.editorial.apps.TagsConfig",  # taggit, headed "Tags"
     "markdownx",
     "reversion",
     "reversion_compare",

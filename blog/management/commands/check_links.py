@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from blog.links import check_links, external_links
+from blog.links import check_links, external_links, record
 
 
 class Command(BaseCommand):
@@ -13,9 +13,10 @@ class Command(BaseCommand):
     def handle(self, *args, timeout: float, budget: float, **options):
         links = external_links()
         results, unchecked = check_links(links, timeout=timeout, budget=budget)
+        record(links, results, unchecked)
         dead = [status for status in results if not status.ok]
         for status in dead:
-            pages = ", ".join(sorted(links[status.url]))
+            pages = ", ".join(sorted({page.get_absolute_url() for page in links[status.url]}))
             self.stdout.write(f"DEAD {status.url} ({status.detail}) on {pages}")
         for url in unchecked:
             self.stdout.write(f"UNCHECKED {url} (time budget spent)")
