@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -90,6 +90,7 @@ class PostAdmin(EditorialAdmin):
     owner_field = "author__user"
     actions = [*EditorialAdmin.actions, "revoke_preview_links"]
     change_list_template = "admin/blog/post/change_list.html"  # adds "Import Markdown"
+    entry_picker_url = reverse_lazy("admin:frameworks_framework_picker")
     inlines = [FaqItemInline]
 
     class Media:

@@ -1,12 +1,18 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import JsonResponse
+from django.urls import path
 from django.utils import timezone
 
 from config.editorial.modeladmin import EditorialAdmin, MineFilter
+from config.publishing import Status
 
 from . import dashboard  # noqa: F401  (registers the newsroom's panel)
 from .models import VERIFY_EVERY_DAYS, Con, Framework, Pro
+
+PICKER_ROWS = 30
 
 
 class PointInline(admin.TabularInline):
@@ -61,6 +67,22 @@ class FrameworkAdmin(EditorialAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
+
+    def get_urls(self):
+        picker = path("picker/", self.admin_site.admin_view(self.picker_view), name="frameworks_framework_picker")
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        """The Markdown editor's entry picker: entries by name, published and draft, as JSON."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied("You may not see the entries.")
+        words = request.GET.get("q", "")[:100].strip()
+        entries = Framework.objects.order_by("name")
+        if words:
+            entries = entries.filter(models.Q(name__icontains=words) | models.Q(slug__icontains=words))
+        fields = ["name", "slug", "status"]
+        found = [{**row, "status_label": Status(row["status"]).label} for row in entries.values(*fields)[:PICKER_ROWS]]
+        return JsonResponse({"entries": found})
 
     @admin.display(description="fresh", boolean=True)
     def is_fresh(self, obj):

@@ -3,17 +3,24 @@
 Enforced here on the server (forms, actions, saves), not by hiding buttons.
 """
 
+from functools import partial
+
 import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import path, reverse
 from markdownx.admin import MarkdownxModelAdmin
+from markdownx.widgets import AdminMarkdownxWidget
 from reversion_compare.admin import CompareVersionAdmin
 
 from config.publishing import Status
 
+from .autosave import autosave_view, offer
+from .autosave import forget as forget_autosave
 from .locking import ConflictError, VersionedModelForm, bump_version, claim_version
 from .models import Submission
 
@@ -48,6 +55,14 @@ class EditorialAdmin(CompareVersionAdmin):
     formfield_overrides = MarkdownxModelAdmin.formfield_overrides
     history_latest_first = True
     compare_exclude = ["tags"]  # taggit's manager is not a plain many-to-many for the diff
+
+    change_form_template = "admin/editorial/change_form.html"  # the autosave offer above the form
+    # Where the Markdown editor's “Entry” button lists what it can embed (set by the apps).
+    entry_picker_url = ""
+
+    class Media:
+        js = ["admin_extra/writing.js", "admin_extra/autosave.js"]
+        css = {"all": ["admin_extra/writing.css"]}
 
     actions = ["submit_for_review", "publish", "unpublish", "add_tag"]
     action_form = EditorialActionForm
@@ -84,6 +99,40 @@ class EditorialAdmin(CompareVersionAdmin):
             kwargs["choices"] = [(value, label) for value, label in Status.choices if value in AUTHOR_STATUSES]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_autosave"
+        keep, discard = partial(autosave_view, self), partial(autosave_view, self, discard=True)
+        view = self.admin_site.admin_view
+        return [
+            path("add/autosave/", view(keep), name=f"{name}_new"),
+            path("add/autosave/discard/", view(discard), name=f"{name}_new_discard"),
+            path("<path:object_id>/autosave/", view(keep), name=name),
+            path("<path:object_id>/autosave/discard/", view(discard), name=f"{name}_discard"),
+            *super().get_urls(),
+        ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and self.entry_picker_url and isinstance(field.widget, AdminMarkdownxWidget):
+            field.widget.attrs["data-entry-picker"] = str(self.entry_picker_url)
+        return field
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        name = f"admin:{self.opts.app_label}_{self.opts.model_name}_autosave"
+        if obj is None:
+            may_edit, keep, discard = self.has_add_permission(request), f"{name}_new", f"{name}_new_discard"
+            args = []
+        else:
+            may_edit, keep, discard = self.has_change_permission(request, obj), name, f"{name}_discard"
+            args = [quote(obj.pk)]
+        if may_edit:  # a read-only view keeps nothing
+            context.update(
+                autosave_url=reverse(keep, args=args),
+                autosave_discard_url=reverse(discard, args=args),
+                autosave_offer=offer(request, self.model, obj, context["adminform"].form),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         (name, options), *rest = fieldsets
@@ -101,6 +150,7 @@ class EditorialAdmin(CompareVersionAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             claim_version(obj, loaded_version=0, user=request.user)
+        forget_autosave(request, self.model, obj if change else None)
         if obj.status == Status.REVIEW and (not change or form.initial.get("status") != Status.REVIEW):
             Submission.record(obj, user=request.user)
 

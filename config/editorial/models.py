@@ -51,3 +51,25 @@ class Submission(models.Model):
             "submitted_by_name": models.Subquery(latest.values("submitted_by__username")[:1]),
             "submitted_at": models.Subquery(latest.values("submitted_at")[:1]),
         }
+
+
+class Autosave(models.Model):
+    """What a user typed in an admin form and did not save, kept every few seconds by the form's
+    script (config/editorial/autosave.py) and offered back the next time they open it.
+
+    Only ever copied back into the form: never saved into the object, never published.
+    """
+
+    NEW = 0  # object_id of an add form's autosave (one per user and model)
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    fields = models.JSONField()  # [[name, value], ...] as the form posts them
+    loaded_version = models.PositiveIntegerField(default=0)  # the edit number the form was opened at
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="one_autosave_per_form")
+        ]

@@ -1,0 +1,318 @@
+// The Markdown editor of the admin forms, around django-markdownx's textarea and live preview:
+// a toolbar (bold, italic, link, an entry or a figure from a picker, full screen), the preview
+// beside the text on wide screens and following its scroll, a Write/Preview switch on narrow
+// ones, and shortcuts (Ctrl/Cmd + B, I, K; Ctrl/Cmd + S saves and stays). A plain textarea stays
+// underneath: the browser's undo, spell check and screen readers keep working.
+(function () {
+  "use strict";
+
+  function make(tag, attributes, text) {
+    var element = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) {
+      element.setAttribute(key, attributes[key]);
+    });
+    if (text) element.textContent = text;
+    return element;
+  }
+
+  // Replace the editor's selection, keeping the browser's undo where it can (execCommand), and
+  // telling markdownx (its preview) and autosave that the text changed.
+  function replaceSelection(editor, text, selectFrom, selectTo) {
+    var start = editor.selectionStart;
+    editor.focus();
+    var done = false;
+    try {
+      done = document.execCommand("insertText", false, text);
+    } catch (error) {
+      done = false;
+    }
+    if (!done) {
+      editor.setRangeText(text, start, editor.selectionEnd, "end");
+      editor.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    if (selectFrom !== undefined) editor.setSelectionRange(start + selectFrom, start + selectTo);
+  }
+
+  function wrap(editor, before, after, placeholder) {
+    var chosen = editor.value.slice(editor.selectionStart, editor.selectionEnd) || placeholder;
+    replaceSelection(editor, before + chosen + after, before.length, before.length + chosen.length);
+  }
+
+  function link(editor) {
+    var chosen = editor.value.slice(editor.selectionStart, editor.selectionEnd) || "link text";
+    var text = "[" + chosen + "](https://)";
+    replaceSelection(editor, text, chosen.length + 3, text.length - 1);
+  }
+
+  // A fenced block goes on lines of its own, wherever the cursor was.
+  function insertBlock(editor, block) {
+    var before = editor.value.slice(0, editor.selectionStart);
+    var lead = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+    replaceSelection(editor, lead + block + "\n\n");
+  }
+
+  // Dialogs ------------------------------------------------------------------------------------
+
+  function dialog(id, title) {
+    var box = make("dialog", { class: "writing-dialog", id: id, "aria-labelledby": id + "-title" });
+    box.appendChild(make("h2", { id: id + "-title" }, title));
+    document.body.appendChild(box);
+    return box;
+  }
+
+  function closeButton(box) {
+    var close = make("button", { type: "button", class: "button" }, "Cancel");
+    close.addEventListener("click", function () {
+      box.close();
+    });
+    return close;
+  }
+
+  function entryPicker(editor, url) {
+    var box = dialog("entry-picker", "Embed an entry");
+    var label = make("label", { for: "entry-picker-search" }, "Search entries by name");
+    var search = make("input", { type: "search", id: "entry-picker-search", autocomplete: "off" });
+    var list = make("ul", { class: "picker-list", "aria-label": "Entries" });
+    var message = make("p", { class: "picker-message", role: "status" });
+    box.append(label, search, message, list, closeButton(box));
+    var asked = 0;
+
+    function show(entries) {
+      list.replaceChildren();
+      message.textContent = entries.length ? entries.length + " shown." : "No entry has that name.";
+      entries.forEach(function (entry) {
+        var item = make("li");
+        var choose = make("button", { type: "button", class: "picker-choice", "data-slug": entry.slug });
+        choose.append(make("span", { class: "picker-name" }, entry.name));
+        choose.append(make("span", { class: "picker-detail" }, entry.slug + (entry.status !== "published" ? " · " + entry.status_label : "")));
+        item.appendChild(choose);
+        list.appendChild(item);
+      });
+    }
+
+    function load() {
+      var number = ++asked;
+      fetch(url + "?q=" + encodeURIComponent(search.value), { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (answer) {
+          if (number === asked) show(answer.entries);
+        })
+        .catch(function () {
+          message.textContent = "Could not list the entries: try again.";
+        });
+    }
+
+    search.addEventListener("input", load);
+    list.addEventListener("click", function (event) {
+      var choose = event.target.closest(".picker-choice");
+      if (!choose) return;
+      box.close();
+      insertBlock(editor, "```framework " + choose.dataset.slug + "\n```");
+    });
+    return function open() {
+      search.value = "";
+      load();
+      box.showModal();
+      search.focus();
+    };
+  }
+
+  function figurePicker(editor, uploadUrl) {
+    var box = dialog("figure-picker", "Add a figure");
+    var form = make("form", { method: "dialog", class: "figure-form" });
+    var fields = [
+      ["figure-file", "Image", { type: "file", accept: "image/jpeg,image/png,image/gif,image/webp", required: "" }],
+      ["figure-alt", "Alternative text (what the image shows, for readers who cannot see it)", { type: "text", required: "", maxlength: "300" }],
+      ["figure-caption", "Caption (optional)", { type: "text", maxlength: "300" }],
+    ];
+    fields.forEach(function (field) {
+      var row = make("p");
+      row.append(make("label", { for: field[0] }, field[1]), make("input", Object.assign({ id: field[0] }, field[2])));
+      form.appendChild(row);
+    });
+    var message = make("p", { class: "picker-message", role: "alert" });
+    var insert = make("button", { type: "submit", class: "button default" }, "Upload and insert");
+    form.append(message, insert, closeButton(box));
+    box.appendChild(form);
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var file = form.querySelector("#figure-file").files[0];
+      var alt = form.querySelector("#figure-alt").value.trim();
+      var caption = form.querySelector("#figure-caption").value.trim();
+      if (!alt) {
+        message.textContent = "Describe the image first: a figure without alternative text is not inserted.";
+        form.querySelector("#figure-alt").focus();
+        return;
+      }
+      var data = new FormData();
+      data.append("image", file);
+      var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+      data.append("csrfmiddlewaretoken", token ? token.value : "");
+      insert.disabled = true;
+      message.textContent = "Uploading…";
+      fetch(uploadUrl, { method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "XMLHttpRequest" } })
+        .then(function (response) {
+          return response.json().then(function (answer) {
+            return { ok: response.ok, answer: answer };
+          });
+        })
+        .then(function (result) {
+          var found = result.ok && /\]\((.+)\)\s*$/.exec(result.answer.image_code || "");
+          if (!found) {
+            var errors = result.answer.image || result.answer.__all__ || ["The image was refused."];
+            throw new Error(errors.join(" "));
+          }
+          box.close();
+          var lines = ["```figure", "src: " + found[1], "alt: " + JSON.stringify(alt)];
+          if (caption) lines.push("caption: " + JSON.stringify(caption));
+          insertBlock(editor, lines.concat("```").join("\n"));
+        })
+        .catch(function (error) {
+          message.textContent = error.message || "The upload failed: try again.";
+        })
+        .finally(function () {
+          insert.disabled = false;
+        });
+    });
+    return function open() {
+      form.reset();
+      message.textContent = "";
+      box.showModal();
+      form.querySelector("#figure-file").focus();
+    };
+  }
+
+  // One editor ---------------------------------------------------------------------------------
+
+  function setUp(container, index) {
+    var editor = container.querySelector(".markdownx-editor");
+    var preview = container.querySelector(".markdownx-preview");
+    if (!editor || !preview || container.classList.contains("writing")) return;
+    container.classList.add("writing");
+    var id = editor.id || "markdown-" + index;
+    preview.id = id + "-preview";
+    preview.setAttribute("aria-label", "Preview");
+    preview.setAttribute("tabindex", "0"); // scrollable: reachable by keyboard
+
+    var toolbar = make("div", { class: "writing-toolbar", role: "toolbar", "aria-label": "Formatting", "aria-controls": id });
+    function button(label, title, action, extra) {
+      var made = make("button", Object.assign({ type: "button", class: "writing-button", title: title }, extra || {}), label);
+      made.addEventListener("click", action);
+      toolbar.appendChild(made);
+      return made;
+    }
+    button("B", "Bold (Ctrl+B)", function () {
+      wrap(editor, "**", "**", "bold text");
+    }, { "aria-label": "Bold" });
+    button("I", "Italic (Ctrl+I)", function () {
+      wrap(editor, "_", "_", "italic text");
+    }, { "aria-label": "Italic" });
+    button("Link", "Link (Ctrl+K)", function () {
+      link(editor);
+    });
+    if (editor.dataset.entryPicker) button("Entry…", "Embed a framework entry", entryPicker(editor, editor.dataset.entryPicker));
+    var uploadUrl = editor.getAttribute("data-markdownx-upload-urls-path");
+    if (uploadUrl) button("Figure…", "Upload an image as a figure", figurePicker(editor, uploadUrl));
+
+    // Narrow screens: one pane at a time.
+    var tabs = make("div", { class: "writing-tabs", role: "group", "aria-label": "Show" });
+    var writeTab = make("button", { type: "button", "aria-pressed": "true" }, "Write");
+    var previewTab = make("button", { type: "button", "aria-pressed": "false" }, "Preview");
+    function showPane(which) {
+      container.classList.toggle("writing-show-preview", which === "preview");
+      writeTab.setAttribute("aria-pressed", String(which !== "preview"));
+      previewTab.setAttribute("aria-pressed", String(which === "preview"));
+    }
+    writeTab.addEventListener("click", function () {
+      showPane("write");
+      editor.focus();
+    });
+    previewTab.addEventListener("click", function () {
+      showPane("preview");
+    });
+    tabs.append(writeTab, previewTab);
+    toolbar.appendChild(tabs);
+
+    var full = button("Full screen", "Write full screen (Esc leaves)", function () {
+      setFull(!container.classList.contains("writing-full"));
+    }, { "aria-pressed": "false" });
+    function setFull(on) {
+      container.classList.toggle("writing-full", on);
+      document.documentElement.classList.toggle("writing-full-page", on);
+      full.setAttribute("aria-pressed", String(on));
+      full.textContent = on ? "Leave full screen" : "Full screen";
+      editor.focus();
+    }
+
+    if (index === 0) toolbar.appendChild(make("span", { class: "writing-status", role: "status" }));
+    container.insertBefore(toolbar, container.firstChild);
+
+    var hint = make("p", { class: "help writing-hint", id: id + "-hint" }, "Tab indents; press Esc, then Tab, to leave the text.");
+    container.appendChild(hint);
+    editor.setAttribute("aria-describedby", ((editor.getAttribute("aria-describedby") || "") + " " + hint.id).trim());
+
+    // The preview follows the text: the same share of each scrolled.
+    function follow() {
+      var range = editor.scrollHeight - editor.clientHeight;
+      var share = range > 0 ? editor.scrollTop / range : 0;
+      preview.scrollTop = share * (preview.scrollHeight - preview.clientHeight);
+    }
+    editor.addEventListener("scroll", follow, { passive: true });
+    container.addEventListener("markdownx.update", follow);
+
+    // Keys: shortcuts, Esc out of full screen, and Esc then Tab out of the text (markdownx
+    // indents on Tab; this listener runs first, on the way down).
+    var leaving = false;
+    container.addEventListener("keydown", function (event) {
+      if (event.target !== editor) return;
+      if (event.key === "Escape") {
+        leaving = true;
+        if (container.classList.contains("writing-full")) setFull(false);
+        return;
+      }
+      if (event.key === "Tab" && leaving) {
+        leaving = false;
+        event.stopPropagation(); // the browser moves the focus on
+        return;
+      }
+      leaving = false;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      var key = event.key.toLowerCase();
+      var actions = {
+        b: function () { wrap(editor, "**", "**", "bold text"); },
+        i: function () { wrap(editor, "_", "_", "italic text"); },
+        k: function () { link(editor); },
+      };
+      if (actions[key] && !event.shiftKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        actions[key]();
+      }
+    }, true);
+  }
+
+  // Ctrl/Cmd + S anywhere on the form: save and keep editing.
+  function saveShortcut() {
+    document.addEventListener("keydown", function (event) {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        var stay = document.querySelector("input[name=_continue]") || document.querySelector("input[name=_save]");
+        if (!stay) return;
+        event.preventDefault();
+        stay.click();
+      }
+    });
+  }
+
+  function ready() {
+    var containers = document.querySelectorAll(".markdownx");
+    Array.prototype.forEach.call(containers, setUp);
+    if (containers.length) saveShortcut();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
+})();
