@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import JsonResponse
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from config.editorial.modeladmin import EditorialAdmin, MineFilter
 from config.publishing import Status
+from config.text import strip_controls
 
 from . import dashboard  # noqa: F401  (registers the newsroom's panel)
 from .models import VERIFY_EVERY_DAYS, Con, Framework, Pro
@@ -15,11 +17,26 @@ from .models import VERIFY_EVERY_DAYS, Con, Framework, Pro
 PICKER_ROWS = 30
 
 
+class PointFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:  # a checkbox in a table cell: name it
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete this row"
+
+
 class PointInline(admin.TabularInline):
+    formset = PointFormSet
+    template = "admin/frameworks/points_inline.html"  # its first header named
     fields = ["position", "label", "text"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 70})}}
     extra = 1
     ordering = ["position", "id"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:  # a table's cells: the column header is not the field's label
+            field.widget.attrs["aria-label"] = f"{self.model._meta.verbose_name} {db_field.verbose_name}"
+        return field
 
     class Media:
         # Drag rows to reorder; the position numbers stay editable without JavaScript.
@@ -76,7 +93,7 @@ class FrameworkAdmin(EditorialAdmin):
         """The Markdown editor's entry picker: entries by name, published and draft, as JSON."""
         if not self.has_view_permission(request):
             raise PermissionDenied("You may not see the entries.")
-        words = request.GET.get("q", "")[:100].strip()
+        words = strip_controls(request.GET.get("q", ""))[0][:100].strip()
         entries = Framework.objects.order_by("name")
         if words:
             entries = entries.filter(models.Q(name__icontains=words) | models.Q(slug__icontains=words))

@@ -64,7 +64,7 @@ def autosave_view(model_admin, request, object_id=None, discard=False):
     if discard:
         Autosave.objects.filter(**key).delete()
         return JsonResponse({"discarded": True})
-    fields = [[name, value] for name, value in request.POST.items(multi=True) if name not in NOT_KEPT]
+    fields = [[name, value] for name, values in request.POST.lists() if name not in NOT_KEPT for value in values]
     if len(fields) > MAX_FIELDS:
         return JsonResponse({"error": "Too many fields to keep."}, status=400)
     try:

@@ -8,7 +8,7 @@ from functools import partial
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib.admin import helpers, widgets
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -115,6 +115,11 @@ class EditorialAdmin(CompareVersionAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and self.entry_picker_url and isinstance(field.widget, AdminMarkdownxWidget):
             field.widget.attrs["data-entry-picker"] = str(self.entry_picker_url)
+        if field is not None and isinstance(field.widget, widgets.AdminSplitDateTime):
+            # Its "Date:" and "Time:" labels name no input: name each for screen readers.
+            date, time = field.widget.widgets
+            date.attrs["aria-label"] = f"{db_field.verbose_name} (date)"
+            time.attrs["aria-label"] = f"{db_field.verbose_name} (time)"
         return field
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

@@ -195,7 +195,10 @@
     container.classList.add("writing");
     var id = editor.id || "markdown-" + index;
     preview.id = id + "-preview";
-    preview.setAttribute("aria-label", "Preview");
+    preview.setAttribute("role", "region");
+    var label = document.querySelector('label[for="' + id + '"]');
+    var named = label ? label.textContent.replace(/:\s*$/, "").trim() : "";
+    preview.setAttribute("aria-label", named ? "Preview of " + named : "Preview");
     preview.setAttribute("tabindex", "0"); // scrollable: reachable by keyboard
 
     var toolbar = make("div", { class: "writing-toolbar", role: "toolbar", "aria-label": "Formatting", "aria-controls": id });

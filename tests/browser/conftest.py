@@ -1,5 +1,7 @@
 """Playwright driving Debian's Chromium (installed by `make browser`, which `make test` runs)."""
 
+import base64
+import io
 import os
 import shutil
 from pathlib import Path
@@ -64,3 +66,46 @@ def tab(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param, bypass_csp=True)
     yield Tab(context.new_page())
     context.close()
+
+
+PASSWORD = "a long test password"
+
+
+@pytest.fixture
+def people(transactional_db, live_server, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+
+    from config.editorial.roles import ensure_role_groups
+
+    # A transactional test starts from an emptied database: put the migration's groups back.
+    ensure_role_groups(group_model=Group, permission_model=Permission)
+    users = {}
+    for name, group in (("ann", "Author"), ("eve", "Editor"), ("ed", "Editor")):
+        user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        users[name] = user
+    return live_server.url
+
+
+def logged_in(browser, site, username, *, width=1280, height=1000, scheme="light", bypass_csp=False):
+    """A new browser context (no shared storage: a new browser, as far as the site knows), signed in."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, color_scheme=scheme, bypass_csp=bypass_csp
+    )
+    page = context.new_page()
+    page.goto(site + "/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(site + "/admin/")
+    page.csp_errors = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text))
+    return page
+
+
+def png_base64() -> str:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 40), (30, 120, 200)).save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()

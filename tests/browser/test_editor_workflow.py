@@ -1,51 +1,12 @@
 """The editorial workflow in a real browser: write with the live preview and an uploaded image,
 review, schedule, publish on time, restore a revision; and two editors saving the same post."""
 
-import base64
 import datetime as dt
-import io
 
-import pytest
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from PIL import Image
 
 from blog.models import Post
-from config.editorial.roles import ensure_role_groups
-
-PASSWORD = "a long test password"
-
-
-@pytest.fixture
-def people(transactional_db, live_server, django_user_model):
-    # A transactional test starts from an emptied database: put the migration's groups back.
-    ensure_role_groups(group_model=Group, permission_model=Permission)
-    users = {}
-    for name, group in (("ann", "Author"), ("eve", "Editor"), ("ed", "Editor")):
-        user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name=group))
-        users[name] = user
-    return live_server.url
-
-
-def logged_in(browser, site, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.goto(site + "/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(site + "/admin/")
-    page.csp_errors = []
-    page.on("console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text))
-    return page
-
-
-def png_base64() -> str:
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 40), (30, 120, 200)).save(buffer, format="PNG")
-    return base64.b64encode(buffer.getvalue()).decode()
-
+from tests.browser.conftest import logged_in, png_base64
 
 DROP_IMAGE = """([selector, data]) => {
   const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
