@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from blog.models import Post
 from config.editorial.models import Autosave
@@ -124,3 +125,17 @@ def test_the_entry_picker_lists_published_and_draft_entries_by_name(ann, make_fr
     assert len(ann[1].get(url).json()["entries"]) == 3
     assert ann[1].get(url, {"q": "\x00' OR 1=1 --" * 50}).json()["entries"] == []
     assert Client().get(url).status_code == 302
+
+
+def test_an_entry_form_keeps_copies_too_and_old_abandoned_copies_go(ann, make_framework):
+    entry = make_framework("Anns entry", status=Status.DRAFT, created_by=ann[0])
+    other = make_framework("Another draft", status=Status.DRAFT, created_by=ann[0])
+    url = reverse("admin:frameworks_framework_autosave", args=[other.pk])
+    assert ann[1].post(url, {"tagline": "Old idea"}).status_code == 200
+    Autosave.objects.update(saved_at=timezone.now() - timezone.timedelta(days=31))
+    url = reverse("admin:frameworks_framework_autosave", args=[entry.pk])
+    assert ann[1].post(url, {"tagline": "Typed, not saved"}).status_code == 200
+    assert list(Autosave.objects.values_list("object_id", "fields")) == [(entry.pk, [["tagline", "Typed, not saved"]])]
+    assert (
+        "Restore the unsaved changes" in ann[1].get(reverse("admin:frameworks_framework_change", args=[entry.pk])).text
+    )

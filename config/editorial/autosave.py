@@ -8,6 +8,7 @@ the form when the object was not saved since they were typed, shown as a differe
 
 import difflib
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -23,6 +24,7 @@ from .models import Autosave
 # Fields never kept: the request's token and the lock's number (the copy records its own).
 NOT_KEPT = {"csrfmiddlewaretoken", "loaded_version", "_continue", "_save", "_addanother"}
 MAX_FIELDS = 2000
+KEEP_FOR = timedelta(days=30)
 
 
 def object_id_of(obj) -> int:
@@ -72,6 +74,8 @@ def autosave_view(model_admin, request, object_id=None, discard=False):
     except ValueError:
         loaded = 0
     saved = Autosave.objects.update_or_create(**key, defaults={"fields": fields, "loaded_version": loaded})[0]
+    # Copies of edits abandoned long ago go, so the table holds what people may still want.
+    Autosave.objects.filter(user=request.user, saved_at__lt=saved.saved_at - KEEP_FOR).delete()
     return JsonResponse({"saved_at": date_format(timezone.localtime(saved.saved_at), "H:i:s")})
 
 

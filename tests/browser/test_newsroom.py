@@ -197,3 +197,23 @@ def test_newsroom_and_forms_are_axe_clean(people, browser, make_post, make_frame
         eve.wait_for_timeout(300)
         found[path] = Tab(eve).axe_violations()
     assert found == {path: [] for path in found}
+
+
+def test_on_a_phone_text_and_preview_take_turns_and_full_screen_leaves_on_esc(people, browser):
+    site = people
+    ann = logged_in(browser, site, "ann", width=390, height=844)
+    ann.goto(site + "/admin/blog/post/add/")
+    ann.fill("#id_body", "A **phone** draft.")
+    assert ann.locator("#id_body").is_visible() and not ann.locator(".markdownx-preview").is_visible()
+    ann.get_by_role("button", name="Preview", exact=True).click()
+    ann.locator(".markdownx-preview strong", has_text="phone").wait_for()
+    assert not ann.locator("#id_body").is_visible()
+    ann.get_by_role("button", name="Write", exact=True).click()
+    assert ann.locator("#id_body").is_visible()
+
+    ann.get_by_role("button", name="Full screen").click()
+    editor = box(ann, "#id_body")
+    assert editor["width"] > 340 and editor["height"] > 600  # the window, less the toolbar
+    ann.keyboard.press("Escape")
+    assert ann.locator(".markdownx.writing-full").count() == 0
+    assert ann.csp_errors == []
