@@ -2,7 +2,6 @@
 over someone else's save, never saved into the object itself."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,27 +14,9 @@ from tests.admin_forms import admin_form_data
 pytestmark = pytest.mark.django_db
 
 
-def member(django_user_model, name, group):
-    user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
-
 @pytest.fixture
-def ann(django_user_model):
-    return member(django_user_model, "ann", "Author")
-
-
-@pytest.fixture
-def eve(django_user_model):
-    return member(django_user_model, "eve", "Editor")
-
-
-@pytest.fixture
-def anns_draft(ann, make_post, make_author):
-    return make_post("Ann's draft", status=Status.DRAFT, body="First words.", author=make_author("Ann", user=ann[0]))
+def anns_draft(author, make_post, make_author):
+    return make_post("Ann's draft", status=Status.DRAFT, body="First words.", author=make_author("Ann", user=author[0]))
 
 
 def form(client, url, **changes) -> dict:
@@ -46,96 +27,96 @@ def keep_url(post):
     return reverse("admin:blog_post_autosave", args=[post.pk])
 
 
-def test_a_copy_is_kept_per_user_and_object_and_the_post_is_untouched(ann, eve, anns_draft):
-    response = ann[1].post(keep_url(anns_draft), {"title": "Ann's draft", "body": "Second words.", "loaded_version": 0})
+def test_a_copy_is_kept_per_user_and_object_and_the_post_is_untouched(author, editor, anns_draft):
+    fields = {"title": "Ann's draft", "body": "Second words.", "loaded_version": 0}
+    response = author[1].post(keep_url(anns_draft), fields)
     assert response.status_code == 200 and "saved_at" in response.json()
-    eve[1].post(keep_url(anns_draft), {"body": "Eve's words."})
+    editor[1].post(keep_url(anns_draft), {"body": "Eve's words."})
     assert sorted(Autosave.objects.values_list("user__username", flat=True)) == ["ann", "eve"]
-    ann[1].post(keep_url(anns_draft), {"body": "Third words."})  # replaces her copy
-    assert Autosave.objects.get(user=ann[0]).fields == [["body", "Third words."]]
+    author[1].post(keep_url(anns_draft), {"body": "Third words."})  # replaces her copy
+    assert Autosave.objects.get(user=author[0]).fields == [["body", "Third words."]]
     assert Post.objects.get().body == "First words."
 
 
-def test_roles_hold_for_copies(ann, make_post):
+def test_roles_hold_for_copies(author, make_post):
     someone_elses = make_post("Not Ann's", status=Status.DRAFT)
     published = make_post("Live")
     for post in (someone_elses, published):
-        assert ann[1].post(keep_url(post), {"body": "mine now"}).status_code == 403
-    assert ann[1].get(keep_url(someone_elses)).status_code == 405
+        assert author[1].post(keep_url(post), {"body": "mine now"}).status_code == 403
+    assert author[1].get(keep_url(someone_elses)).status_code == 405
     assert Client().post(keep_url(published), {"body": "x"}).status_code == 302  # to the login page
-    assert ann[1].post(reverse("admin:blog_post_autosave", args=[999999]), {"body": "x"}).status_code == 404
+    assert author[1].post(reverse("admin:blog_post_autosave", args=[999999]), {"body": "x"}).status_code == 404
     assert Autosave.objects.count() == 0
 
 
-def test_bad_input_is_refused_or_read_safely(ann, anns_draft):
+def test_bad_input_is_refused_or_read_safely(author, anns_draft):
     fields = {f"field{number}": "x" for number in range(2001)}
-    assert ann[1].post(keep_url(anns_draft), fields).status_code == 400
+    assert author[1].post(keep_url(anns_draft), fields).status_code == 400
     garbage = {"body": "B\x00ody ☃", "loaded_version": "not a number"}
-    assert ann[1].post(keep_url(anns_draft), garbage).status_code == 200
+    assert author[1].post(keep_url(anns_draft), garbage).status_code == 200
     assert Autosave.objects.get().loaded_version == 0
 
 
-def test_the_next_open_offers_the_copy_to_restore(ann, anns_draft):
-    ann[1].post(keep_url(anns_draft), {"body": "Unsaved words.", "loaded_version": 0})
-    html = ann[1].get(reverse("admin:blog_post_change", args=[anns_draft.pk])).text
+def test_the_next_open_offers_the_copy_to_restore(author, anns_draft):
+    author[1].post(keep_url(anns_draft), {"body": "Unsaved words.", "loaded_version": 0})
+    html = author[1].get(reverse("admin:blog_post_change", args=[anns_draft.pk])).text
     assert "Restore the unsaved changes from" in html
     assert 'id="autosave-fields"' in html and "Unsaved words." in html
     assert "First words." in html  # the form itself still holds what is saved
 
 
-def test_a_copy_older_than_someone_elses_save_is_a_difference_not_a_restore(ann, eve, anns_draft):
+def test_a_copy_older_than_someone_elses_save_is_a_difference_not_a_restore(author, editor, anns_draft):
     change = reverse("admin:blog_post_change", args=[anns_draft.pk])
-    ann[1].post(keep_url(anns_draft), {"body": "First words.\nAnn's addition.", "loaded_version": 0})
-    assert eve[1].post(change, form(eve[1], change, body="Eve's version.")).status_code == 302
-    html = ann[1].get(change).text
+    author[1].post(keep_url(anns_draft), {"body": "First words.\nAnn's addition.", "loaded_version": 0})
+    assert editor[1].post(change, form(editor[1], change, body="Eve's version.")).status_code == 302
+    html = author[1].get(change).text
     assert "made before eve saved this" in html
     assert 'id="autosave-fields"' not in html and "Restore them" not in html
     assert '<span class="diff-added">+ Ann&#x27;s addition.</span>' in html
     assert '<span class="diff-removed">− Eve&#x27;s version.</span>' in html
 
 
-def test_saving_the_form_drops_the_copy_and_a_refused_save_keeps_it(ann, anns_draft):
+def test_saving_the_form_drops_the_copy_and_a_refused_save_keeps_it(author, anns_draft):
     change = reverse("admin:blog_post_change", args=[anns_draft.pk])
-    ann[1].post(keep_url(anns_draft), {"body": "Kept."})
-    refused = form(ann[1], change, body="Kept.", title="")  # a title is required: refused
-    assert ann[1].post(change, refused).status_code == 200
+    author[1].post(keep_url(anns_draft), {"body": "Kept."})
+    refused = form(author[1], change, body="Kept.", title="")  # a title is required: refused
+    assert author[1].post(change, refused).status_code == 200
     assert Autosave.objects.count() == 1
-    assert ann[1].post(change, form(ann[1], change, body="Kept.")).status_code == 302
+    assert author[1].post(change, form(author[1], change, body="Kept.")).status_code == 302
     assert Autosave.objects.count() == 0
 
 
-def test_a_copy_of_a_new_post_is_offered_on_the_add_form_and_dropped_by_adding(ann):
+def test_a_copy_of_a_new_post_is_offered_on_the_add_form_and_dropped_by_adding(author):
     add = reverse("admin:blog_post_add")
-    assert ann[1].post(reverse("admin:blog_post_autosave_new"), {"title": "Half a post"}).status_code == 200
-    assert "Restore the unsaved changes" in ann[1].get(add).text
-    ann[1].post(reverse("admin:blog_post_autosave_new_discard"))
-    assert Autosave.objects.count() == 0 and "Restore the unsaved" not in ann[1].get(add).text
+    assert author[1].post(reverse("admin:blog_post_autosave_new"), {"title": "Half a post"}).status_code == 200
+    assert "Restore the unsaved changes" in author[1].get(add).text
+    author[1].post(reverse("admin:blog_post_autosave_new_discard"))
+    assert Autosave.objects.count() == 0 and "Restore the unsaved" not in author[1].get(add).text
 
 
-def test_the_entry_picker_lists_published_and_draft_entries_by_name(ann, make_framework):
+def test_the_entry_picker_lists_published_and_draft_entries_by_name(author, make_framework):
     make_framework("Litestar")
     make_framework("Litestar Next", status=Status.DRAFT)
     make_framework("Django")
     url = reverse("admin:frameworks_framework_picker")
-    found = ann[1].get(url, {"q": "lite"}).json()["entries"]
+    found = author[1].get(url, {"q": "lite"}).json()["entries"]
     assert [(entry["slug"], entry["status_label"]) for entry in found] == [
         ("litestar", "Published"),
         ("litestar-next", "Draft"),
     ]
-    assert len(ann[1].get(url).json()["entries"]) == 3
-    assert ann[1].get(url, {"q": "\x00' OR 1=1 --" * 50}).json()["entries"] == []
+    assert len(author[1].get(url).json()["entries"]) == 3
+    assert author[1].get(url, {"q": "\x00' OR 1=1 --" * 50}).json()["entries"] == []
     assert Client().get(url).status_code == 302
 
 
-def test_an_entry_form_keeps_copies_too_and_old_abandoned_copies_go(ann, make_framework):
-    entry = make_framework("Anns entry", status=Status.DRAFT, created_by=ann[0])
-    other = make_framework("Another draft", status=Status.DRAFT, created_by=ann[0])
+def test_an_entry_form_keeps_copies_too_and_old_abandoned_copies_go(author, make_framework):
+    entry = make_framework("Anns entry", status=Status.DRAFT, created_by=author[0])
+    other = make_framework("Another draft", status=Status.DRAFT, created_by=author[0])
     url = reverse("admin:frameworks_framework_autosave", args=[other.pk])
-    assert ann[1].post(url, {"tagline": "Old idea"}).status_code == 200
+    assert author[1].post(url, {"tagline": "Old idea"}).status_code == 200
     Autosave.objects.update(saved_at=timezone.now() - timezone.timedelta(days=31))
     url = reverse("admin:frameworks_framework_autosave", args=[entry.pk])
-    assert ann[1].post(url, {"tagline": "Typed, not saved"}).status_code == 200
+    assert author[1].post(url, {"tagline": "Typed, not saved"}).status_code == 200
     assert list(Autosave.objects.values_list("object_id", "fields")) == [(entry.pk, [["tagline", "Typed, not saved"]])]
-    assert (
-        "Restore the unsaved changes" in ann[1].get(reverse("admin:frameworks_framework_change", args=[entry.pk])).text
-    )
+    change = reverse("admin:frameworks_framework_change", args=[entry.pk])
+    assert "Restore the unsaved changes" in author[1].get(change).text

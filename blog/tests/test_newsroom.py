@@ -4,9 +4,7 @@ import re
 
 import pytest
 import reversion
-from django.contrib.auth.models import Group
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -17,24 +15,6 @@ from config.publishing import Status
 from frameworks.models import Framework
 
 pytestmark = pytest.mark.django_db
-
-
-def member(django_user_model, name, group):
-    user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
-
-@pytest.fixture
-def ann(django_user_model):
-    return member(django_user_model, "ann", "Author")
-
-
-@pytest.fixture
-def eve(django_user_model):
-    return member(django_user_model, "eve", "Editor")
 
 
 def panel(html: str, key: str) -> str:
@@ -49,8 +29,8 @@ def newsroom(client) -> str:
     return response.text
 
 
-def test_an_author_sees_their_drafts_and_their_submissions_not_others(ann, eve, make_post, make_author):
-    user, client = ann
+def test_an_author_sees_their_drafts_and_their_submissions_not_others(author, editor, make_post, make_author):
+    user, client = author
     mine = make_author("Ann", user=user)
     draft = make_post("Ann's draft", status=Status.DRAFT, author=mine)
     make_post("Someone else's draft", status=Status.DRAFT)
@@ -69,24 +49,24 @@ def test_an_author_sees_their_drafts_and_their_submissions_not_others(ann, eve, 
     assert "Another" not in review
 
 
-def test_an_editor_sees_everything_in_review_with_who_sent_it_when(ann, eve, make_post, make_author):
-    author_user, author_client = ann
+def test_an_editor_sees_everything_in_review_with_who_sent_it_when(author, editor, make_post, make_author):
+    author_user, author_client = author
     post = make_post("Ready for eyes", status=Status.DRAFT, author=make_author("Ann", user=author_user))
     author_client.post(
         reverse("admin:blog_post_changelist"), {"action": "submit_for_review", "_selected_action": [post.pk]}
     )
-    review = panel(newsroom(eve[1]), "review")
+    review = panel(newsroom(editor[1]), "review")
     assert "Waiting for review" in review
     assert "Ready for eyes" in review and "sent by ann" in review and "submitted" in review
     assert f'href="{reverse("admin:blog_post_change", args=[post.pk])}"' in review
 
 
-def test_scheduled_posts_with_the_time_each_goes_live_and_recently_published(eve, make_post):
+def test_scheduled_posts_with_the_time_each_goes_live_and_recently_published(editor, make_post):
     soon = timezone.now() + timezone.timedelta(hours=3)
     make_post("Tomorrow's news", published_at=soon)
     make_post("Yesterday's news")
     make_post("A draft", status=Status.DRAFT)
-    html = newsroom(eve[1])
+    html = newsroom(editor[1])
     scheduled = panel(html, "scheduled")
     assert "Tomorrow&#x27;s news" in scheduled and "goes live" in scheduled
     assert timezone.localtime(soon).strftime("%H:%M") in scheduled
@@ -95,56 +75,56 @@ def test_scheduled_posts_with_the_time_each_goes_live_and_recently_published(eve
     assert "Yesterday&#x27;s news" in published and "Tomorrow" not in published and "A draft" not in published
 
 
-def test_entries_not_verified_for_180_days_oldest_first(eve, make_framework):
+def test_entries_not_verified_for_180_days_oldest_first(editor, make_framework):
     make_framework("Fresh", last_verified=timezone.localdate())
     make_framework("Stale", last_verified=timezone.localdate() - timezone.timedelta(days=400))
     make_framework("Never checked")
-    verify = panel(newsroom(eve[1]), "verify")
+    verify = panel(newsroom(editor[1]), "verify")
     assert "Fresh" not in verify
     assert verify.index("Never checked") < verify.index("Stale")
 
 
-def test_dead_links_from_the_last_check_links_run(eve, make_post, make_framework):
-    assert "have not been checked" in panel(newsroom(eve[1]), "links")
+def test_dead_links_from_the_last_check_links_run(editor, make_post, make_framework):
+    assert "have not been checked" in panel(newsroom(editor[1]), "links")
     post = make_post("Linky")
     entry = make_framework("Webby")
     links = {"https://gone.example/": [post, entry], "https://fine.example/": [post]}
     results = [LinkStatus("https://gone.example/", False, "HTTP 404"), LinkStatus("https://fine.example/", True, "200")]
     record(links, results, unchecked=["https://later.example/"])
-    dead = panel(newsroom(eve[1]), "links")
+    dead = panel(newsroom(editor[1]), "links")
     assert "2 links checked, 1 left unchecked" in dead
     assert dead.count("https://gone.example/") == 2 and "fine.example" not in dead
     assert "HTTP 404, on Linky" in dead and "HTTP 404, on Webby" in dead
     assert reverse("admin:frameworks_framework_change", args=[entry.pk]) in dead
     record(links, [LinkStatus("https://gone.example/", True, "200")], unchecked=[])
-    assert "every link answered" in panel(newsroom(eve[1]), "links")
+    assert "every link answered" in panel(newsroom(editor[1]), "links")
 
 
-def test_recent_edits_by_others_from_the_history_not_my_own(ann, eve, make_post):
+def test_recent_edits_by_others_from_the_history_not_my_own(author, editor, make_post):
     post = make_post("Edited by Ann")
     with reversion.create_revision():
         post.save()
-        reversion.set_user(ann[0])
+        reversion.set_user(author[0])
     mine = make_post("Edited by Eve")
     with reversion.create_revision():
         mine.save()
-        reversion.set_user(eve[0])
-    edits = panel(newsroom(eve[1]), "edits")
+        reversion.set_user(editor[0])
+    edits = panel(newsroom(editor[1]), "edits")
     assert "Edited by Ann" in edits and "by ann" in edits and "Edited by Eve" not in edits
 
 
-def test_a_long_panel_links_to_the_whole_list(eve, make_post):
+def test_a_long_panel_links_to_the_whole_list(editor, make_post):
     for number in range(8):
         make_post(f"Waiting {number}", status=Status.REVIEW)
-    review = panel(newsroom(eve[1]), "review")
+    review = panel(newsroom(editor[1]), "review")
     assert review.count("<li>") == 6
     more = re.search(r'class="panel-more"><a href="([^"]+)"', review).group(1)
     assert "status__exact=review" in more.replace("&amp;", "&")
-    assert eve[1].get(more.replace("&amp;", "&")).status_code == 200
+    assert editor[1].get(more.replace("&amp;", "&")).status_code == 200
 
 
-def test_the_see_all_lists_of_drafts_and_scheduled_posts_filter_as_they_say(ann, make_post, make_author):
-    user, client = ann
+def test_the_see_all_lists_of_drafts_and_scheduled_posts_filter_as_they_say(author, make_post, make_author):
+    user, client = author
     make_post("Ann wrote this", status=Status.DRAFT, author=make_author("Ann", user=user))
     make_post("Theirs", status=Status.DRAFT)
     make_post("Later", published_at=timezone.now() + timezone.timedelta(days=1))
@@ -170,7 +150,7 @@ def many_posts(count: int, author: Author) -> None:
     )
 
 
-@pytest.mark.parametrize("role", ["ann", "eve"])
+@pytest.mark.parametrize("role", ["author", "editor"])
 def test_the_newsroom_costs_the_same_queries_for_10_and_1000_posts(role, request, make_author, make_framework):
     user, client = request.getfixturevalue(role)
     author = make_author("Ann", user=user)

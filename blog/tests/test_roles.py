@@ -3,34 +3,15 @@
 import pytest
 import reversion
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from blog.models import Author, Post
+from blog.tests.conftest import member
 from config.publishing import Status
 from frameworks.models import Framework
 from tests.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def member(django_user_model, name, group):
-    user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
-
-@pytest.fixture
-def author(django_user_model):
-    return member(django_user_model, "ann", "Author")
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return member(django_user_model, "eve", "Editor")
 
 
 def new_post_data(**fields):
