@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from blog.models import Author, Post
-from blog.tests.conftest import member
 from config.publishing import Status
+from conftest import member
 from frameworks.models import Framework
 from tests.admin_forms import admin_form_data
 
