@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from config.text import strip_controls
 from frameworks.models import Framework
 
 from .models import DeadLink, LinkCheck, Post
@@ -64,7 +65,7 @@ def record(links: dict[str, list[Post | Framework]], results: list[LinkStatus], 
         DeadLink(
             check_run=run,
             url=status.url,
-            detail=status.detail[:200],
+            detail=strip_controls(status.detail)[0][:200],  # bulk_create skips the pre_save cleaning
             post=page if isinstance(page, Post) else None,
             framework=page if isinstance(page, Framework) else None,
         )

@@ -54,7 +54,8 @@ def test_bad_input_is_refused_or_read_safely(author, anns_draft):
     assert author[1].post(keep_url(anns_draft), fields).status_code == 400
     garbage = {"body": "B\x00ody ☃", "loaded_version": "not a number"}
     assert author[1].post(keep_url(anns_draft), garbage).status_code == 200
-    assert Autosave.objects.get().loaded_version == 0
+    kept = Autosave.objects.get()
+    assert kept.loaded_version == 0 and kept.fields == [["body", "Body ☃"]]
 
 
 def test_the_next_open_offers_the_copy_to_restore(author, anns_draft):

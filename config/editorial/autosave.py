@@ -18,6 +18,8 @@ from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from config.text import clean
+
 from .locking import edit_version
 from .models import Autosave
 
@@ -66,7 +68,9 @@ def autosave_view(model_admin, request, object_id=None, discard=False):
     if discard:
         Autosave.objects.filter(**key).delete()
         return JsonResponse({"discarded": True})
-    fields = [[name, value] for name, values in request.POST.lists() if name not in NOT_KEPT for value in values]
+    posted = request.POST.lists()
+    # Only storable text (PostgreSQL refuses NUL in JSON): what a save would keep of it anyway.
+    fields = clean([[name, value] for name, values in posted if name not in NOT_KEPT for value in values])
     if len(fields) > MAX_FIELDS:
         return JsonResponse({"error": "Too many fields to keep."}, status=400)
     try:
