@@ -1,7 +1,7 @@
 """What blog does when something it keeps a copy of changes, whoever changed it: the admin, a
 shell, a migration, the importer, a revision revert. Connected in BlogConfig.ready().
 
-Entries, pros and cons (frameworks) and tags are shown inside articles and search documents;
+Entries, pros, cons and facts (frameworks) and tags are shown inside articles and search documents;
 posts are in search documents; authors, tags, FAQ items and entries in posts' stored parts.
 The work itself is in derived.py; renamed posts and tags keep their old URLs here too.
 """
@@ -11,7 +11,7 @@ from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
 from config.redirects import redirect_moved
-from frameworks.models import Con, Framework, Pro
+from frameworks.models import Con, Fact, FactKind, Framework, Pro
 from frameworks.signals import framework_renamed as framework_renamed_signal
 
 from .derived import in_batch, need
@@ -52,6 +52,13 @@ def point_written(sender, instance, raw=False, **kwargs) -> None:
     if acts_on(raw):
         entry = {instance.framework_id}
         need(rerender_embedding=entry, index_frameworks=entry, store_framework_parts=entry)
+
+
+def fact_kind_saved(sender, instance, raw=False, **kwargs) -> None:
+    # A renamed kind, another unit or order: every entry stating one reads differently.
+    if acts_on(raw):
+        entries = set(Fact.objects.filter(kind=instance).values_list("framework_id", flat=True))
+        need(rerender_embedding=entries, index_frameworks=entries, store_framework_parts=entries)
 
 
 def slug_loaded(sender, instance, **kwargs) -> None:
@@ -133,7 +140,8 @@ def connect() -> None:
     post_save.connect(framework_saved, sender=Framework, dispatch_uid="blog-framework-saved")
     pre_delete.connect(framework_deleting, sender=Framework, dispatch_uid="blog-framework-deleting")
     post_delete.connect(framework_deleted, sender=Framework, dispatch_uid="blog-framework-deleted")
-    for model in (Pro, Con):
+    post_save.connect(fact_kind_saved, sender=FactKind, dispatch_uid="blog-fact-kind-saved")
+    for model in (Pro, Con, Fact):
         post_save.connect(point_written, sender=model, dispatch_uid=f"blog-point-saved-{model._meta.label_lower}")
         post_delete.connect(point_written, sender=model, dispatch_uid=f"blog-point-deleted-{model._meta.label_lower}")
     post_save.connect(post_saved, sender=Post, dispatch_uid="blog-post-saved")

@@ -91,7 +91,8 @@ def notes(points) -> dict:
     }
 
 
-def software_application(request, framework, *, tags) -> dict:
+def software_application(request, framework, *, tags, facts=()) -> dict:
+    """`facts`: the entry's stored facts (frameworks/facts.py), as additionalProperty."""
     url = absolute(request, framework.get_absolute_url())
     data = {
         "@context": CONTEXT,
@@ -109,11 +110,20 @@ def software_application(request, framework, *, tags) -> dict:
             "negativeNotes": notes(framework.cons.all()),
         },
     }
+    if facts:
+        data["additionalProperty"] = [property_value(fact) for fact in facts]
     if framework.website:
         data["sameAs"] = framework.website
     if framework.share_image:
         data["image"] = absolute(request, framework.share_image.url)
     return data
+
+
+def property_value(fact: dict) -> dict:
+    value = {"@type": "PropertyValue", "propertyID": fact["kind"], "name": fact["name"], "value": fact["display"]}
+    if fact["source"]:
+        value["url"] = fact["source"]
+    return value
 
 
 def blog(request, posts) -> dict:

@@ -12,6 +12,7 @@ from config.publishing import Status
 from config.text import strip_controls
 
 from . import dashboard  # noqa: F401  (registers the newsroom's panel)
+from .fact_admin import FactInline
 from .models import VERIFY_EVERY_DAYS, Con, Framework, Pro
 
 PICKER_ROWS = 30
@@ -80,7 +81,7 @@ class FrameworkAdmin(EditorialAdmin):
         (None, {"fields": ["name", "slug", "tagline", "website", "status", "tags", "image", "last_verified"]}),
         ("Text", {"fields": ["description", "closing_notes"]}),
     ]
-    inlines = [ProInline, ConInline]
+    inlines = [ProInline, ConInline, FactInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")

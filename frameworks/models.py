@@ -1,5 +1,6 @@
 import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,8 @@ from config.release import release
 from config.renditions import stored_picture
 from config.stored_pages import PlaceholderRequest, render_document, render_part, store
 from config.text import clean_text_fields
+
+from .facts import FactType, choice_list, display, fact_groups, parse, stored_facts
 
 # An entry unchecked for longer than this is listed for re-verification in the admin.
 VERIFY_EVERY_DAYS = 180
@@ -65,6 +68,8 @@ class Framework(models.Model):
     # The whole entry page (frameworks/framework_detail.html), holes left for what a request decides.
     document_html = models.TextField(editable=False, blank=True)
     column_html = models.TextField(editable=False, blank=True)
+    # Its facts as pages show them (stored_facts()): comparisons line them up from this column alone.
+    facts_json = models.JSONField(editable=False, default=list, blank=True)
     parts_release = models.CharField(max_length=12, editable=False, blank=True)
     tags = TaggableManager(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -130,8 +135,9 @@ class Framework(models.Model):
         blog's derived.py after every write of the entry or of one of those (at once, or once at
         the end of a request or an import: an entry saved with its pros is rendered once)."""
         tags = list(self.tags.all())
-        context = {"framework": self, "tags": tags}
-        head_data = structured_data.software_application(PlaceholderRequest(), self, tags=tags)
+        facts = stored_facts(self.facts.select_related("kind"))
+        context = {"framework": self, "tags": tags, "fact_groups": fact_groups(facts)}
+        head_data = structured_data.software_application(PlaceholderRequest(), self, tags=tags, facts=facts)
         page = render_part("frameworks/parts/framework_page.html", context)
         head = render_part("frameworks/parts/framework_head.html", {**context, "structured_data": head_data})
         return {
@@ -142,6 +148,7 @@ class Framework(models.Model):
                 path=self.get_absolute_url(),
             ),
             "column_html": render_part("frameworks/parts/compare_column.html", context),
+            "facts_json": facts,
             "parts_release": release(),
         }
 
@@ -195,8 +202,75 @@ class Con(Point):
         pass
 
 
+class FactKind(models.Model):
+    """A kind of fact entries can state (licence, first release, async views), defined by editors."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in URLs, the CSV and ```compare blocks.")
+    type = models.CharField(max_length=10, choices=FactType.CHOICES, default=FactType.TEXT)
+    unit = models.CharField(max_length=30, blank=True, help_text="Numbers: shown after the value (ms, MB, stars).")
+    choices = models.TextField(blank=True, help_text="“One of a list”: the choices, one per line.")
+    help_text = models.CharField(max_length=200, blank=True, help_text="What the fact means, for editors and readers.")
+    group = models.CharField(max_length=60, default="Basics", help_text="Facts are shown under their group’s heading.")
+    position = models.PositiveIntegerField(default=0, help_text="Order on pages and in tables, smallest first.")
+    comparable = models.BooleanField(default=True, help_text="Shown in comparisons and offered as a directory filter.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.type == FactType.CHOICE and not choice_list(self.choices):
+            raise ValidationError({"choices": "List the choices, one per line."})
+
+
+class Fact(models.Model):
+    """One entry's value of one kind of fact, with where it was read and when it was last checked."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="facts")
+    kind = models.ForeignKey(FactKind, on_delete=models.CASCADE, related_name="facts")
+    value = models.CharField(max_length=300)  # canonical text (frameworks/facts.py)
+    number = models.DecimalField(max_digits=24, decimal_places=8, null=True, blank=True, editable=False)
+    date = models.DateField(null=True, blank=True, editable=False)  # a year alone: its 1 January
+    source_url = models.URLField("source", max_length=500, blank=True, help_text="Where the value can be checked.")
+    last_verified = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["kind__position", "kind__name"]
+        constraints = [models.UniqueConstraint(fields=["framework", "kind"], name="one_fact_per_kind")]
+        indexes = [models.Index(fields=["kind", "value"], name="fact_kind_value")]
+
+    def __str__(self):
+        # Whole, because revision diffs compare facts by this text.
+        return f"{self.kind}: {self.value}" + (f" ({self.source_url})" if self.source_url else "")
+
+    def clean(self):
+        if self.kind_id is not None:
+            try:
+                parsed = parse(self.kind, self.value)
+            except ValidationError as error:
+                raise ValidationError({"value": error.messages}) from None
+            self.value, self.number, self.date = parsed.value, parsed.number, parsed.date
+
+    def save(self, *args, **kwargs):
+        clean_text_fields(Fact, self)
+        self.clean()  # every write path stores the canonical value and its number or date
+        super().save(*args, **kwargs)
+
+    @property
+    def display(self) -> str:
+        return display(self.kind, self.value)
+
+    @property
+    def needs_verification(self) -> bool:
+        return self.last_verified is None or self.last_verified < verification_cutoff()
+
+
 # Revisions (django-reversion). Whole rows, derived fields included, so a restored row is
 # consistent: a restore that leaves a point's form unchanged does not save that point again.
-reversion.register(Framework, follow=["pros", "cons"])
+reversion.register(Framework, follow=["pros", "cons", "facts"])
 reversion.register(Pro)
 reversion.register(Con)
+reversion.register(Fact)

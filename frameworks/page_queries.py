@@ -37,7 +37,7 @@ compared_entries = PreparedQuery(
     lambda slugs: (
         Framework.objects.published()
         .filter(slug__in=slugs)
-        .values_list("id", "name", "slug", "column_html", "parts_release", named=True)
+        .values_list("id", "name", "slug", "column_html", "facts_json", "parts_release", named=True)
     )
 )
 

@@ -1,4 +1,5 @@
 import functools
+import json
 
 from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
@@ -22,6 +23,7 @@ from .comparisons import (
     comparison_url,
     parse_comparison,
 )
+from .facts import compared_facts
 from .models import Framework
 from .page_queries import COVERING, posts_model
 from .templatetags.compare_choices import compare_options
@@ -119,7 +121,15 @@ class CompareView(View):
                                                   stored=entry.column_html))
             for entry in entries
         )  # fmt: skip
-        document = shared_document("frameworks/compare.html", request.path, frameworks=columns)
+        only_differences = request.GET.get("only") == "differences"
+        facts = facts_table(entries, only_differences=only_differences)
+        document = shared_document(
+            "frameworks/compare.html",
+            request.path,
+            frameworks=columns,
+            facts_table=facts,
+            only_differences="yes" if only_differences else "",
+        )
         lists = {
             f"covering_{number}": render_to_string(
                 "frameworks/parts/column_covering.html",
@@ -128,6 +138,27 @@ class CompareView(View):
             for number, entry_id in enumerate(ids)
         }
         return HttpResponse(fill(document, request, **lists))
+
+
+@functools.lru_cache(maxsize=256)
+def facts_table_html(names: tuple, facts: str, only_differences: bool) -> str:
+    """Kept by what it shows (the entries' stored facts), as the comparison's page is."""
+    groups = compared_facts(list(names), json.loads(facts), only_differences=only_differences)
+    return render_to_string(
+        "frameworks/parts/facts_table.html",
+        {
+            "groups": groups,
+            "names": names,
+            "table_id": "facts",
+            "caption": "Facts side by side" + (": only where they differ" if only_differences else ""),
+            "empty": "They state the same for every fact." if only_differences else "",
+        },
+    )
+
+
+def facts_table(entries, *, only_differences: bool) -> str:
+    names = tuple(entry.name for entry in entries)
+    return facts_table_html(names, json.dumps([entry.facts_json for entry in entries]), only_differences)
 
 
 class ComparePickerView(TemplateView):

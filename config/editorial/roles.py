@@ -8,8 +8,11 @@ AUTHOR = [
     "frameworks.add_pro", "frameworks.change_pro", "frameworks.delete_pro", "frameworks.view_pro",
     "frameworks.add_con", "frameworks.change_con", "frameworks.delete_con", "frameworks.view_con",
     "taggit.view_tag",
+    "frameworks.add_fact", "frameworks.change_fact", "frameworks.delete_fact", "frameworks.view_fact",
+    "frameworks.view_factkind",
 ]  # fmt: skip
 EDITOR = AUTHOR + [
+    "frameworks.add_factkind", "frameworks.change_factkind", "frameworks.delete_factkind",
     "blog.delete_post", "blog.publish_post", "blog.add_author", "blog.change_author", "blog.delete_author",
     "frameworks.delete_framework", "frameworks.publish_framework",
     "taggit.add_tag", "taggit.change_tag", "taggit.delete_tag",
@@ -23,4 +26,19 @@ def ensure_role_groups(*, group_model, permission_model) -> None:
         group, _ = group_model.objects.get_or_create(name=name)
         for code in codes:
             app_label, codename = code.split(".")
-            group.permissions.add(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
+            permission = permission_model.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if permission is not None:  # a migration older than the model: a later one completes the group
+                group.permissions.add(permission)
+
+
+def complete_role_groups(apps, schema_editor) -> None:
+    """For migrations that add permissions to the roles: make the permissions now (Django makes
+    them after all migrations), then complete the groups."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    group, permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
+    ensure_role_groups(group_model=group, permission_model=permission)
