@@ -22,6 +22,7 @@ install: $(VENV)/.installed
 seed: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py import_post $(SEED) --assets $(SEED_DIR)/assets --if-new
+	$(PY) manage.py seed_facts
 	$(PY) manage.py rebuild_search_index
 
 run: seed

@@ -7,21 +7,68 @@ it. Values are checked by the same parser as the CSV import (frameworks/facts.py
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
 
+from .fact_csv import Refused, decode, export_csv, import_csv
 from .facts import FactType, choice_list, parse
 from .models import Fact, FactKind
 
 
 @admin.register(FactKind)
 class FactKindAdmin(admin.ModelAdmin):
+    change_list_template = "admin/frameworks/factkind/change_list.html"  # adds the CSV links
     list_display = ["name", "type", "unit", "group", "position", "comparable"]
     list_editable = ["position", "comparable"]
     list_filter = ["type", "group", "comparable"]
     search_fields = ["name", "help_text"]
     prepopulated_fields = {"slug": ("name",)}
     fields = ["name", "slug", "type", "unit", "choices", "help_text", "group", "position", "comparable"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("csv/", view(self.export_view), name="frameworks_facts_export"),
+            path("csv/import/", view(self.import_view), name="frameworks_facts_import"),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request):
+        if not request.user.has_perm("frameworks.view_fact"):
+            raise PermissionDenied("You may not see the facts.")
+        response = HttpResponse(export_csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="facts.csv"'
+        return response
+
+    def import_view(self, request):
+        # A whole matrix writes every entry's facts: the editors' (authors change their own entries).
+        if not request.user.has_perm("frameworks.publish_framework"):
+            raise PermissionDenied("Only editors import facts.")
+        form = FactsImportForm(request.POST or None, request.FILES or None)
+        report, refused = None, None
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = import_csv(decode(form.cleaned_data["file"].read()))
+            except ValueError as error:
+                form.add_error("file", str(error))
+            except Refused as refusal:
+                refused = refusal.report
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Import facts",
+            "form": form,
+            "report": report,
+            "refused": refused,
+        }
+        return TemplateResponse(request, "admin/frameworks/factkind/import.html", context)
+
+
+class FactsImportForm(forms.Form):
+    file = forms.FileField(label="CSV file", help_text="As “Export CSV” writes it: one row per entry.")
 
 
 def value_widget(kind) -> forms.Widget:

@@ -46,7 +46,11 @@ class FrameworkQuerySet(PublishableQuerySet):
 
     def for_embeds(self, slugs) -> dict:
         """The entries these slugs name, with what an embed shows: the renderer's lookup."""
-        return {framework.slug: framework for framework in self.filter(slug__in=slugs).prefetch_related("pros", "cons")}
+        found = self.filter(slug__in=slugs).prefetch_related("pros", "cons", "facts__kind")
+        for framework in found:
+            # Read now, not the stored copy: an article may be re-rendered before the entry's parts.
+            framework.facts_json = stored_facts(framework.facts.all())
+        return {framework.slug: framework for framework in found}
 
 
 class Framework(models.Model):

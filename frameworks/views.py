@@ -10,11 +10,12 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from config.facts_table import compared_facts
 from config.page_cache import tokens
 from config.page_cache.deps import depends_on
 from config.stored_pages import current_part, current_parts, fill, shared_document
 
-from . import page_queries
+from . import directory, page_queries
 from .comparisons import (
     MAX_FRAMEWORKS,
     MIN_FRAMEWORKS,
@@ -23,21 +24,26 @@ from .comparisons import (
     comparison_url,
     parse_comparison,
 )
-from .facts import compared_facts
 from .models import Framework
 from .page_queries import COVERING, posts_model
 from .templatetags.compare_choices import compare_options
 
 
 class FrameworkListView(ListView):
-    def get_queryset(self):
-        depends_on(tokens.FRAMEWORKS)
-        return Framework.objects.published().for_list()
+    """The directory: every published entry, filtered and sorted by facts (frameworks/directory.py)."""
 
     paginate_by = 60
 
+    def get_queryset(self):
+        depends_on(tokens.FRAMEWORKS)
+        self.directory = directory.read(self.request.GET)
+        if self.directory.active:
+            # Which entries match moves with any fact, not only those of the entries shown.
+            depends_on(tokens.table("framework"))
+        return directory.apply(self.directory, Framework.objects.published().for_list())
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        context = super().get_context_data(directory=self.directory, **kwargs)
         context["framework_list"] = current_parts(context["framework_list"])
         # The picker offers every entry, not just this page's.
         context["compare_choices"] = Framework.objects.published().values_list("slug", "name")

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 from markdown_it.common.utils import unescapeAll
 
-from .blocks import ARTICLE_SIZES, RenderContext, embed_slug, remote_only, render_block
+from .blocks import ARTICLE_SIZES, RenderContext, block_slugs, embed_slug, remote_only, render_block
 from .core import build_parser, code_html
 from .sanitize import sanitize
 
@@ -61,12 +61,13 @@ def markdown_html(source: str, context: RenderContext) -> str:
 
 
 def fence_slugs(tokens) -> list[str]:
-    slugs = (embed_slug(unescapeAll(token.info)) for token in tokens if token.type == "fence")
-    return list(dict.fromkeys(slug for slug in slugs if slug))
+    """The entries the fences show (```framework and ```compare blocks), in order, once each."""
+    slugs = (slug for token in tokens if token.type == "fence" for slug in block_slugs(unescapeAll(token.info)))
+    return list(dict.fromkeys(slugs))
 
 
 def embedded_slugs(source: str) -> list[str]:
-    """Slugs of the framework entries a Markdown source embeds, in order, without repeats."""
+    """Slugs of the framework entries a Markdown source embeds or compares, in order, without repeats."""
     return fence_slugs(PARSER.parse(source or "", {}))
 
 

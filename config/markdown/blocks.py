@@ -12,6 +12,8 @@ from html import escape
 import yaml
 from django.template.loader import render_to_string
 
+from config.facts_table import compared_facts
+
 from .core import code_html
 
 CALLOUT_KINDS = {"info", "success", "warning", "error", "tip", "note"}
@@ -63,6 +65,7 @@ class RenderContext:
     media: Callable[[str], Picture | None] = remote_only
     include_drafts: bool = False
     figures: int = 0  # numbers each figure's zoom target within the document
+    tables: int = 0  # numbers each compare block within the document
     # Markdown to unsanitised HTML, for blocks whose bodies are Markdown (callouts).
     render: Callable[[str, "RenderContext"], str] = lambda source, context: escape(source)
 
@@ -74,14 +77,62 @@ def embed_slug(info: str) -> str | None:
     return None
 
 
+# ```compare a b c: the facts of two to six entries lined up; a slug as config/slugs.py makes them.
+COMPARE_SLUG = re.compile(r"^[-\w]+$")
+COMPARE_MIN, COMPARE_MAX = 2, 6
+
+
+def compare_slugs(info: str) -> list[str] | None:
+    words = info.split()
+    if not words or words[0] != "compare":
+        return None
+    slugs = list(dict.fromkeys(words[1:]))
+    if COMPARE_MIN <= len(slugs) <= COMPARE_MAX and all(COMPARE_SLUG.match(slug) for slug in slugs):
+        return slugs
+    return []  # a compare block, but not a usable one: the preview says why
+
+
+def block_slugs(info: str) -> list[str]:
+    """The entries a fence shows: a ```framework block's one, a ```compare block's several."""
+    slug = embed_slug(info)
+    return [slug] if slug else compare_slugs(info) or []
+
+
+def render_compare(slugs: list[str], body: str, context: RenderContext) -> str:
+    """The facts of these entries side by side, as a comparison page lines them up; `facts:` in
+    the body picks and orders the kinds shown (by slug), else every comparable one."""
+    if not slugs:
+        return preview_error(context, f"A compare block names {COMPARE_MIN} to {COMPARE_MAX} entries by slug.")
+    entries = [context.frameworks.get(slug) for slug in slugs]
+    shown = [entry for entry in entries if entry is not None and (entry.is_published or context.include_drafts)]
+    missing = [slug for slug, entry in zip(slugs, entries, strict=True) if entry is None]
+    if missing:
+        return preview_error(context, f"No framework entry with the slug “{', '.join(missing)}”.")
+    if len(shown) < COMPARE_MIN:
+        return ""  # readers never see a comparison of drafts (the preview shows them)
+    wanted = parse_block_fields(body).get("facts") or ""
+    kinds = [kind.strip() for kind in (wanted if isinstance(wanted, list) else str(wanted).split(","))]
+    names = [entry.name for entry in shown]
+    groups = compared_facts(names, [entry.facts_json for entry in shown], kinds=[k for k in map(str, kinds) if k])
+    context.tables += 1
+    return render_to_string(
+        "includes/facts_block.html",
+        {"groups": groups, "entries": shown, "names": names, "number": context.tables},
+    ).strip()
+
+
+def preview_error(context: RenderContext, message: str) -> str:
+    if not context.include_drafts:
+        return ""
+    return f'<aside class="callout callout-error"><p>{escape(message)}</p></aside>'
+
+
 def render_framework(slug: str, context: RenderContext) -> str:
     framework = context.frameworks.get(slug)
     visible = framework is not None and (framework.is_published or context.include_drafts)
     if not visible:
         # Readers never see a draft or a dangling reference; the editor's preview says why.
-        if not context.include_drafts:
-            return ""
-        return f'<aside class="callout callout-error"><p>No framework entry with the slug “{escape(slug)}”.</p></aside>'
+        return preview_error(context, f"No framework entry with the slug “{slug}”.")
     html = render_to_string(
         "includes/framework_section.html", {"framework": framework, "is_preview": context.include_drafts}
     )
@@ -171,6 +222,8 @@ def render_block(info: str, body: str, context: RenderContext) -> str | None:
     slug = embed_slug(info)
     if slug:
         return render_framework(slug, context)
+    if words[0] == "compare":
+        return render_compare(compare_slugs(info) or [], body, context)
     if words == ["figure"]:
         return render_figure(body, context)
     if words[:2] == ["md", "alert"]:

@@ -8,6 +8,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS_WITH_CLASS = {
     *("aside", "div", "figure", "p", "section", "span", "ul", "ol", "pre", "code", "table"),
     *("hr", "sup", "li"),  # GFM's footnotes and task lists
+    "tr",  # a compare block marks the rows that differ
 }
 
 TAGS = (
