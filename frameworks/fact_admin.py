@@ -148,7 +148,7 @@ class FactInline(admin.TabularInline):
     formset = FactSheet
     template = "admin/frameworks/facts_inline.html"
     fields = ["kind", "value", "source_url", "last_verified"]
-    can_delete = False  # empty the value instead
+    # Deleting is emptying the value (FactSheet): the sheet shows no "delete" box.
     verbose_name_plural = "facts"
 
     def get_extra(self, request, obj=None, **kwargs):

@@ -5,6 +5,7 @@ import base64
 import datetime as dt
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from blog.models import Post
@@ -186,6 +187,7 @@ def test_shortcuts_format_and_esc_then_tab_leaves_the_text(people, browser):
 def test_newsroom_and_forms_are_axe_clean(people, browser, make_post, make_framework, scheme, width):
     site = people
     entry = make_framework("Litestar")
+    call_command("loaddata", "fact_kinds.json", verbosity=0)  # the entry form's facts sheet, every type
     post = make_post("Reviewed", status="review", body="```framework litestar\n```\n\nText.")
     eve = logged_in(browser, site, "eve", width=width, height=900, scheme=scheme, bypass_csp=True)
     eve.goto(f"{site}/admin/blog/post/{post.pk}/change/")

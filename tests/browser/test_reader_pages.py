@@ -1,10 +1,14 @@
 """The reader pages in a real browser: no console errors, no axe-core violations, a path by clicks."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from blog.importer import post_import
 from conftest import SEED_ASSETS, SEED_FILE, SEED_SLUG
 from frameworks.models import Framework
+from tests.browser.conftest import Tab
 
 PAGES = {
     "home": "/",
@@ -15,7 +19,11 @@ PAGES = {
     "search": "/search/?q=async",
     "tag": "/tags/async/",
     "gfm": "/blog/every-gfm-feature/",
+    "compare, only differences": "/compare/django-vs-flask/?only=differences",
+    "directory": "/frameworks/",
+    "directory, filtered": "/frameworks/?licence=BSD-3-Clause&licence=MIT&first-release_from=2000&sort=-first-release",
 }
+FACT_PAGES = ["compare", "compare, only differences", "directory, filtered", "gfm", "framework"]
 
 # What GitHub's Markdown adds to CommonMark, and our blocks inside it, in one post.
 EVERY_GFM_FEATURE = """---
@@ -49,6 +57,9 @@ def index():
     return rx.text("Hello")
 ```
 
+```compare django flask fastapi
+```
+
 A claim with a source.[^1]
 
 [^1]: The source, with a [link](https://example.com).
@@ -58,6 +69,7 @@ A claim with a source.[^1]
 @pytest.fixture
 def site(transactional_db, live_server, tmp_path):
     post_import(path=SEED_FILE, assets=SEED_ASSETS)
+    call_command("seed_facts", stdout=io.StringIO())  # the sample kinds and the seed entries' facts
     (tmp_path / "every-gfm-feature.md").write_text(EVERY_GFM_FEATURE)
     post_import(path=tmp_path / "every-gfm-feature.md")
     for slug in ("fastapi", "reflex"):
@@ -70,6 +82,23 @@ def test_page_loads_cleanly_and_passes_axe(site, tab, kind):
     response = tab.page.goto(site + PAGES[kind])
     assert response.status == 200
     assert tab.axe_violations() == []
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_with_facts_pass_axe_on_a_phone_and_fit_it(site, browser, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, bypass_csp=True)
+    tab = Tab(context.new_page())
+    found = {}
+    for kind in FACT_PAGES:
+        assert tab.page.goto(site + PAGES[kind]).status == 200
+        html = tab.page.content()
+        assert 'class="facts' in html or "2 entries match." in html, kind  # Django and Flask: BSD, 2005+
+        # The page itself never scrolls sideways: wide tables scroll in their own box.
+        assert tab.page.evaluate("() => document.documentElement.scrollWidth") <= 390, kind
+        found[kind] = tab.axe_violations()
+    context.close()
+    assert found == {kind: [] for kind in FACT_PAGES}
     assert tab.errors == []
 
 
