@@ -15,11 +15,18 @@ def not_verified(request):
         Row(
             entry.name,
             reverse("admin:frameworks_framework_change", args=[entry.pk]),
-            "never verified" if entry.last_verified is None else "",
+            "; ".join(
+                part
+                for part in (
+                    "never verified" if entry.last_verified is None else "",
+                    f"facts to check: {', '.join(entry.stale_facts)}" if entry.stale_facts else "",
+                )
+                if part
+            ),
             entry.last_verified,
             "last verified" if entry.last_verified else "",
         )
-        for entry in stale.only("name", "last_verified")[: ROWS + 1]
+        for entry in stale.only("name", "last_verified", "facts_json")[: ROWS + 1]
     ]
     return Panel.of(
         f"Entries not verified in {VERIFY_EVERY_DAYS} days",

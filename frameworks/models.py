@@ -36,7 +36,11 @@ class FrameworkQuerySet(PublishableQuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def needing_verification(self):
-        return self.filter(models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=verification_cutoff()))
+        """Entries unchecked for VERIFY_EVERY_DAYS, or stating a fact unchecked for as long."""
+        cutoff = verification_cutoff()
+        unchecked = models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=cutoff)
+        stale_facts = Fact.objects.filter(unchecked, framework=models.OuterRef("pk"))
+        return self.filter(unchecked | models.Exists(stale_facts))
 
     def for_list(self):
         return self.only("name", "slug", "card_html", "parts_release")
@@ -112,7 +116,13 @@ class Framework(models.Model):
 
     @property
     def needs_verification(self) -> bool:
-        return self.last_verified is None or self.last_verified < verification_cutoff()
+        return self.last_verified is None or self.last_verified < verification_cutoff() or bool(self.stale_facts)
+
+    @property
+    def stale_facts(self) -> list[str]:
+        """The names of its facts unchecked for VERIFY_EVERY_DAYS (read from its stored facts)."""
+        cutoff = verification_cutoff().isoformat()
+        return [fact["name"] for fact in self.facts_json if not fact["verified"] or fact["verified"] < cutoff]
 
     @property
     def is_published(self) -> bool:

@@ -377,3 +377,22 @@ def test_stored_facts_travel_with_the_entry_row(make_framework, kinds):
             "verified": "",
         }
     ]
+
+
+def test_an_entry_with_a_stale_fact_is_in_the_freshness_report(staff_client, make_framework, kinds):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    fresh = make_framework("Fresh", last_verified=today)
+    checked = state(fresh, kinds["licence"], "MIT")
+    checked.last_verified = today
+    checked.save()
+    stale = make_framework("Stale facts", last_verified=today)
+    old = state(stale, kinds["licence"], "MIT")
+    old.last_verified = today - timezone.timedelta(days=200)
+    old.save()
+    assert list(Framework.objects.needing_verification().values_list("name", flat=True)) == ["Stale facts"]
+    listed = staff_client.get(reverse("admin:frameworks_framework_changelist"), {"verification": "stale"}).text
+    assert ">Stale facts</a>" in listed and ">Fresh</a>" not in listed
+    newsroom = staff_client.get(reverse("admin:index")).text
+    assert "facts to check: Licence" in newsroom
