@@ -396,3 +396,21 @@ def test_an_entry_with_a_stale_fact_is_in_the_freshness_report(staff_client, mak
     assert ">Stale facts</a>" in listed and ">Fresh</a>" not in listed
     newsroom = staff_client.get(reverse("admin:index")).text
     assert "facts to check: Licence" in newsroom
+
+
+def test_facts_are_in_the_entry_revisions_and_a_revert_brings_them_back(make_framework, kinds):
+    import reversion
+    from reversion.models import Version
+
+    entry = make_framework("Django")
+    fact = state(entry, kinds["licence"], "BSD-3-Clause")
+    with reversion.create_revision():
+        entry.save()
+    fact.value = "MIT"
+    fact.save()
+    from blog.derived import batched
+
+    with batched():  # as the admin's "revert" runs it (a shell's revert is followed by `rerender`)
+        Version.objects.get_for_object(entry).first().revision.revert()
+    assert Fact.objects.get().value == "BSD-3-Clause"
+    assert Framework.objects.get().facts_json[0]["value"] == "BSD-3-Clause"  # its pages follow the revert
