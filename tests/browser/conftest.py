@@ -109,3 +109,12 @@ def png_base64() -> str:
     buffer = io.BytesIO()
     Image.new("RGB", (64, 40), (30, 120, 200)).save(buffer, format="PNG")
     return base64.b64encode(buffer.getvalue()).decode()
+
+
+def publish_at(page, site, when) -> None:
+    """On an open post form: published, dated `when` (a future date schedules it), saved."""
+    page.select_option("#id_status", "published")
+    page.fill("#id_published_at_0", when.strftime("%Y-%m-%d"))
+    page.fill("#id_published_at_1", when.strftime("%H:%M:%S"))
+    page.click("input[name=_save]")
+    page.wait_for_url(site + "/admin/blog/post/")

@@ -6,7 +6,7 @@ import datetime as dt
 from django.utils import timezone
 
 from blog.models import Post
-from tests.browser.conftest import logged_in, png_base64
+from tests.browser.conftest import logged_in, png_base64, publish_at
 
 DROP_IMAGE = """([selector, data]) => {
   const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
@@ -46,11 +46,7 @@ def test_author_to_editor_to_reader_and_back(people, browser, monkeypatch):
     eve = logged_in(browser, site, "eve")
     eve.goto(f"{site}/admin/blog/post/{post.pk}/change/")
     when = timezone.localtime() + dt.timedelta(minutes=1)
-    eve.select_option("#id_status", "published")
-    eve.fill("#id_published_at_0", when.strftime("%Y-%m-%d"))
-    eve.fill("#id_published_at_1", when.strftime("%H:%M:%S"))
-    eve.click("input[name=_save]")
-    eve.wait_for_url(site + "/admin/blog/post/")
+    publish_at(eve, site, when)
     assert Post.objects.get().is_scheduled
 
     # A reader sees nothing before the time, and the post after it: no process runs in between.

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from blog.models import Post
 from config.editorial.models import Autosave
-from tests.browser.conftest import Tab, logged_in, png_base64
+from tests.browser.conftest import Tab, logged_in, png_base64, publish_at
 
 LONG_BODY = "\n\n".join(f"Paragraph {number} about **frameworks**." for number in range(1, 201))
 
@@ -89,11 +89,7 @@ def test_an_author_writes_beside_the_preview_loses_the_tab_and_restores_then_an_
     review.get_by_role("link", name="Litestar in practice").click()
     eve.wait_for_url(f"{site}/admin/blog/post/{post.pk}/change/")
     when = timezone.localtime() + dt.timedelta(days=1)
-    eve.select_option("#id_status", "published")
-    eve.fill("#id_published_at_0", when.strftime("%Y-%m-%d"))
-    eve.fill("#id_published_at_1", when.strftime("%H:%M:%S"))
-    eve.click("input[name=_save]")
-    eve.wait_for_url(site + "/admin/blog/post/")
+    publish_at(eve, site, when)
     eve.goto(site + "/admin/")
     scheduled = eve.locator("#panel-scheduled").inner_text()
     assert "Litestar in practice" in scheduled and f"goes live {when:%-d %b %Y, %H:%M}" in scheduled
