@@ -98,6 +98,13 @@ def block_slugs(info: str) -> list[str]:
     return [slug] if slug else compare_slugs(info) or []
 
 
+def compare_kinds(body: str) -> list[str]:
+    """A compare block's `facts:` (a list, or slugs separated by commas): the kinds it shows, in order."""
+    wanted = parse_block_fields(body).get("facts") or ""
+    kinds = wanted if isinstance(wanted, list) else str(wanted).split(",")
+    return [slug for slug in (str(kind).strip() for kind in kinds) if slug]
+
+
 def render_compare(slugs: list[str], body: str, context: RenderContext) -> str:
     """The facts of these entries side by side, as a comparison page lines them up; `facts:` in
     the body picks and orders the kinds shown (by slug), else every comparable one."""
@@ -110,10 +117,8 @@ def render_compare(slugs: list[str], body: str, context: RenderContext) -> str:
         return preview_error(context, f"No framework entry with the slug “{', '.join(missing)}”.")
     if len(shown) < COMPARE_MIN:
         return ""  # readers never see a comparison of drafts (the preview shows them)
-    wanted = parse_block_fields(body).get("facts") or ""
-    kinds = [kind.strip() for kind in (wanted if isinstance(wanted, list) else str(wanted).split(","))]
     names = [entry.name for entry in shown]
-    groups = compared_facts(names, [entry.facts_json for entry in shown], kinds=[k for k in map(str, kinds) if k])
+    groups = compared_facts(names, [entry.facts_json for entry in shown], kinds=compare_kinds(body))
     context.tables += 1
     return render_to_string(
         "includes/facts_block.html",

@@ -4,7 +4,7 @@ import yaml
 
 from config.facts_table import compared_facts
 
-from .blocks import COMPARE_MIN, compare_slugs, embed_slug, parse_block_fields, remote_only
+from .blocks import COMPARE_MIN, compare_kinds, compare_slugs, embed_slug, parse_block_fields, remote_only
 from .fences import Fence, split_fences
 
 
@@ -43,10 +43,8 @@ def compare_markdown(slugs: list[str], body: str, *, frameworks: dict) -> str:
     shown = [frameworks[slug] for slug in slugs if slug in frameworks]
     if len(shown) < COMPARE_MIN:
         return ""
-    wanted = parse_block_fields(body).get("facts") or ""
-    kinds = [str(kind).strip() for kind in (wanted if isinstance(wanted, list) else str(wanted).split(","))]
     names = [entry.name for entry in shown]
-    groups = compared_facts(names, [entry.facts_json for entry in shown], kinds=[kind for kind in kinds if kind])
+    groups = compared_facts(names, [entry.facts_json for entry in shown], kinds=compare_kinds(body))
     rows = [row for _, group_rows in groups for row in group_rows]
     if not rows:
         return ""
