@@ -4,6 +4,8 @@ import base64
 import io
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -72,7 +74,8 @@ PASSWORD = "a long test password"
 
 
 @pytest.fixture
-def people(transactional_db, live_server, django_user_model):
+def people(transactional_db, live_server, browser, django_user_model):
+    """Ann (author), Eve and Ed (editors) on the live server, whose address it returns."""
     from django.contrib.auth.models import Group, Permission
 
     from config.editorial.roles import ensure_role_groups
@@ -84,7 +87,27 @@ def people(transactional_db, live_server, django_user_model):
         user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
         user.groups.add(Group.objects.get(name=group))
         users[name] = user
-    return live_server.url
+    yield live_server.url
+    leave_quietly(browser)
+
+
+def leave_quietly(browser) -> None:
+    """Close every window, then wait for the live server to answer what they sent.
+
+    The live server shares the test's in-memory SQLite connection, so a request still running
+    there (an open post form autosaves every few seconds, and once more as it closes) locks
+    tables the database flush after a transactional test needs, or writes rows for users the
+    flush has just removed.
+    """
+    for context in browser.contexts:
+        for page in context.pages:
+            page.evaluate("() => { navigator.sendBeacon = () => true; }")  # the last save on close
+        context.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 def logged_in(browser, site, username, *, width=1280, height=1000, scheme="light", bypass_csp=False):
