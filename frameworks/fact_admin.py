@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from .fact_csv import Refused, decode, export_csv, import_csv
+from .fact_csv import MAX_BYTES, Refused, decode, export_csv, import_csv
 from .facts import FactType, choice_list, parse
 from .models import Fact, FactKind
 
@@ -68,7 +68,7 @@ class FactKindAdmin(admin.ModelAdmin):
 
 
 class FactsImportForm(forms.Form):
-    file = forms.FileField(label="CSV file", help_text="As “Export CSV” writes it: one row per entry.")
+    file = forms.FileField(label="CSV file", help_text=f"UTF-8, up to {MAX_BYTES // 1024 // 1024} MB.")
 
 
 def value_widget(kind) -> forms.Widget:

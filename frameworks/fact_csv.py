@@ -108,16 +108,16 @@ def import_csv(text: str) -> ImportReport:
             if kind is None:
                 continue
             cell = row[index].strip() if index < len(row) else ""
-            blank = {"entry": slug, "kind": kind, "value": "", "source": "", "verified": None}
+            blank = {"where": f"Row {number} ({slug})", "kind": kind, "value": "", "source": "", "verified": None}
             fields = wanted.setdefault((entry.pk, kind.pk), blank)
-            where = f"Row {number} ({slug}), column “{rows[0][index].strip()}”"
             try:
                 fields.update(read_cell(kind, part, cell))
             except ValidationError as error:
-                report.error(f"{where}: {' '.join(error.messages)}")
+                report.error(f"{fields['where']}, column “{rows[0][index].strip()}”: {' '.join(error.messages)}")
+                fields["refused"] = True  # reported once: no follow-on "source without a value"
     for fields in wanted.values():
-        if not fields["value"] and (fields["source"] or fields["verified"]):
-            report.error(f"{fields['entry']}, {fields['kind'].slug}: a source or a date without a value.")
+        if not fields["value"] and (fields["source"] or fields["verified"]) and not fields.get("refused"):
+            report.error(f"{fields['where']}, column “{fields['kind'].slug}”: a source or a date without a value.")
     if report.errors:
         raise Refused(report)
     store(wanted, report)
