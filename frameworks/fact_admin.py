@@ -151,6 +151,9 @@ class FactInline(admin.TabularInline):
     # Deleting is emptying the value (FactSheet): the sheet shows no "delete" box.
     verbose_name_plural = "facts"
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("kind").order_by("kind__position", "kind__name")
+
     def get_extra(self, request, obj=None, **kwargs):
         return 0  # the sheet adds its own rows, one per kind without a fact
 

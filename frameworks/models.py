@@ -252,7 +252,8 @@ class Fact(models.Model):
     last_verified = models.DateField(null=True, blank=True)
 
     class Meta:
-        ordering = ["kind__position", "kind__name"]
+        # No default ordering: it would join the kinds into every query, the directory's per-entry
+        # subqueries included. Readers get facts in order from stored_facts(), the sheet from its inline.
         constraints = [models.UniqueConstraint(fields=["framework", "kind"], name="one_fact_per_kind")]
         indexes = [models.Index(fields=["kind", "value"], name="fact_kind_value")]
 

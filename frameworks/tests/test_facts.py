@@ -103,10 +103,12 @@ def test_a_list_kind_needs_its_choices():
 
 def test_the_entry_form_lists_every_kind_with_a_widget_for_its_type(staff_client, make_framework, kinds):
     entry = make_framework("Bottle")
+    state(entry, kinds["stars"], "8300")  # stated first, listed after the licence: the kinds' order
     state(entry, kinds["licence"], "MIT")
     html = staff_client.get(reverse("admin:frameworks_framework_change", args=[entry.pk])).text
-    for kind in kinds.values():
-        assert f'<th scope="row" class="fact-kind">\n          {kind.name}' in html
+    rows = [html.index(f'<th scope="row" class="fact-kind">\n          {kind.name}') for kind in kinds.values()]
+    licence, first_release, async_views, stars, docs, written_in = rows
+    assert licence < stars < first_release < async_views < docs < written_in  # stated facts, then blanks
     assert '<option value="MIT" selected>MIT</option>' in html  # a list: a menu, the value chosen
     assert '<option value="yes">Yes</option>' in html  # yes/no: a menu
     assert 'type="url" name="facts-' in html  # a link: a URL field
