@@ -1,3 +1,5 @@
+import datetime as dt
+
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,6 +29,15 @@ def verification_cutoff():
     return timezone.localdate() - timezone.timedelta(days=VERIFY_EVERY_DAYS)
 
 
+# The freshness rule, said once for Python (a row or a stored fact in hand) and once for SQL (lists).
+def unverified(day) -> bool:
+    return day is None or day < verification_cutoff()
+
+
+def unverified_q(field: str = "last_verified") -> models.Q:
+    return models.Q(**{f"{field}__isnull": True}) | models.Q(**{f"{field}__lt": verification_cutoff()})
+
+
 # What an entry's page needs: its stored document, and what a request fills in or decides on.
 DOCUMENT_FIELDS = ("id", "name", "slug", "status", "document_html", "parts_release")
 
@@ -37,10 +48,8 @@ class FrameworkQuerySet(PublishableQuerySet):
 
     def needing_verification(self):
         """Entries unchecked for VERIFY_EVERY_DAYS, or stating a fact unchecked for as long."""
-        cutoff = verification_cutoff()
-        unchecked = models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=cutoff)
-        stale_facts = Fact.objects.filter(unchecked, framework=models.OuterRef("pk"))
-        return self.filter(unchecked | models.Exists(stale_facts))
+        stale_facts = Fact.objects.filter(unverified_q(), framework=models.OuterRef("pk"))
+        return self.filter(unverified_q() | models.Exists(stale_facts))
 
     def for_list(self):
         return self.only("name", "slug", "card_html", "parts_release")
@@ -116,13 +125,15 @@ class Framework(models.Model):
 
     @property
     def needs_verification(self) -> bool:
-        return self.last_verified is None or self.last_verified < verification_cutoff() or bool(self.stale_facts)
+        return unverified(self.last_verified) or bool(self.stale_facts)
 
     @property
     def stale_facts(self) -> list[str]:
         """The names of its facts unchecked for VERIFY_EVERY_DAYS (read from its stored facts)."""
-        cutoff = verification_cutoff().isoformat()
-        return [fact["name"] for fact in self.facts_json if not fact["verified"] or fact["verified"] < cutoff]
+        def day(fact):
+            return dt.date.fromisoformat(fact["verified"]) if fact["verified"] else None
+
+        return [fact["name"] for fact in self.facts_json if unverified(day(fact))]
 
     @property
     def is_published(self) -> bool:
@@ -280,7 +291,7 @@ class Fact(models.Model):
 
     @property
     def needs_verification(self) -> bool:
-        return self.last_verified is None or self.last_verified < verification_cutoff()
+        return unverified(self.last_verified)
 
 
 # Revisions (django-reversion). Whole rows, derived fields included, so a restored row is
