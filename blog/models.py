@@ -154,7 +154,10 @@ class Post(models.Model):
     # Generated from the title when there is no hero image; used for og:image.
     social_card = models.ImageField(upload_to="cards/", blank=True, editable=False)
     body = MarkdownxField(
-        help_text='Markdown. Embed a framework entry with a "```framework <slug>" block (see README).'
+        help_text=(
+            'Markdown. An entry: a "```framework <slug>" block; its facts beside others\': "```compare <slug> <slug>"'
+            " (the Entry… and Compare… buttons write them; see README)."
+        )
     )
     # Rendered and sanitised at save (and again when an embedded framework changes), with what
     # readers see derived from it: the contents and the length.

@@ -8,12 +8,13 @@ from django.urls import path
 from django.utils import timezone
 
 from config.editorial.modeladmin import EditorialAdmin, MineFilter
+from config.markdown.blocks import COMPARE_MAX, COMPARE_MIN
 from config.publishing import Status
 from config.text import strip_controls
 
 from . import dashboard  # noqa: F401  (registers the newsroom's panel)
 from .fact_admin import FactInline
-from .models import VERIFY_EVERY_DAYS, Con, Framework, Pro
+from .models import VERIFY_EVERY_DAYS, Con, FactKind, Framework, Pro
 
 PICKER_ROWS = 30
 
@@ -91,7 +92,8 @@ class FrameworkAdmin(EditorialAdmin):
         return [picker, *super().get_urls()]
 
     def picker_view(self, request):
-        """The Markdown editor's entry picker: entries by name, published and draft, as JSON."""
+        """The Markdown editor's pickers: entries by name, published and draft, as JSON; for the
+        comparison picker also the kinds of facts a ```compare block may name, and its limits."""
         if not self.has_view_permission(request):
             raise PermissionDenied("You may not see the entries.")
         words = strip_controls(request.GET.get("q", ""))[0][:100].strip()
@@ -100,7 +102,8 @@ class FrameworkAdmin(EditorialAdmin):
             entries = entries.filter(models.Q(name__icontains=words) | models.Q(slug__icontains=words))
         fields = ["name", "slug", "status"]
         found = [{**row, "status_label": Status(row["status"]).label} for row in entries.values(*fields)[:PICKER_ROWS]]
-        return JsonResponse({"entries": found})
+        kinds = list(FactKind.objects.values("slug", "name", "comparable"))
+        return JsonResponse({"entries": found, "kinds": kinds, "compare": {"min": COMPARE_MIN, "max": COMPARE_MAX}})
 
     @admin.display(description="fresh", boolean=True)
     def is_fresh(self, obj):

@@ -130,6 +130,7 @@ class Framework(models.Model):
     @property
     def stale_facts(self) -> list[str]:
         """The names of its facts unchecked for VERIFY_EVERY_DAYS (read from its stored facts)."""
+
         def day(fact):
             return dt.date.fromisoformat(fact["verified"]) if fact["verified"] else None
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from blog.models import Post
 from config.editorial.models import Autosave
 from config.publishing import Status
+from frameworks.models import FactKind
 from tests.admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,11 @@ def test_the_entry_picker_lists_published_and_draft_entries_by_name(author, make
         ("litestar-next", "Draft"),
     ]
     assert len(author[1].get(url).json()["entries"]) == 3
+    # The comparison picker's facts to tick, and the block's limits.
+    FactKind.objects.create(name="Licence", slug="licence", type="text", comparable=True)
+    answer = author[1].get(url).json()
+    assert answer["kinds"] == [{"slug": "licence", "name": "Licence", "comparable": True}]
+    assert answer["compare"] == {"min": 2, "max": 6}
     assert author[1].get(url, {"q": "\x00' OR 1=1 --" * 50}).json()["entries"] == []
     assert Client().get(url).status_code == 302
 

@@ -1,8 +1,8 @@
 // The Markdown editor of the admin forms, around django-markdownx's textarea and live preview:
-// a toolbar (bold, italic, link, an entry or a figure from a picker, full screen), the preview
-// beside the text on wide screens and following its scroll, a Write/Preview switch on narrow
-// ones, and shortcuts (Ctrl/Cmd + B, I, K; Ctrl/Cmd + S saves and stays). A plain textarea stays
-// underneath: the browser's undo, spell check and screen readers keep working.
+// a toolbar (bold, italic, link; an entry, a comparison or a figure from a picker; full screen),
+// the preview beside the text on wide screens and following its scroll, a Write/Preview switch
+// on narrow ones, and shortcuts (Ctrl/Cmd + B, I, K; Ctrl/Cmd + S saves and stays). A plain
+// textarea stays underneath: the browser's undo, spell check and screen readers keep working.
 (function () {
   "use strict";
 
@@ -68,24 +68,29 @@
     return close;
   }
 
-  function entryPicker(editor, url) {
-    var box = dialog("entry-picker", "Embed an entry");
-    var label = make("label", { for: "entry-picker-search" }, "Search entries by name");
-    var search = make("input", { type: "search", id: "entry-picker-search", autocomplete: "off" });
+  // A search over the entries (the picker endpoint) inside a dialog: a list of buttons, one per
+  // entry found; `choose(entry)` hears which was clicked, `answered(answer)` every whole answer.
+  function entrySearch(box, url, choose, answered) {
+    var id = box.id + "-search";
+    var label = make("label", { for: id }, "Search entries by name");
+    var search = make("input", { type: "search", id: id, autocomplete: "off" });
     var list = make("ul", { class: "picker-list", "aria-label": "Entries" });
     var message = make("p", { class: "picker-message", role: "status" });
-    box.append(label, search, message, list, closeButton(box));
+    box.append(label, search, message, list);
     var asked = 0;
+    var shown = {};
 
     function show(entries) {
       list.replaceChildren();
+      shown = {};
       message.textContent = entries.length ? entries.length + " shown." : "No entry has that name.";
       entries.forEach(function (entry) {
+        shown[entry.slug] = entry;
         var item = make("li");
-        var choose = make("button", { type: "button", class: "picker-choice", "data-slug": entry.slug });
-        choose.append(make("span", { class: "picker-name" }, entry.name));
-        choose.append(make("span", { class: "picker-detail" }, entry.slug + (entry.status !== "published" ? " · " + entry.status_label : "")));
-        item.appendChild(choose);
+        var button = make("button", { type: "button", class: "picker-choice", "data-slug": entry.slug });
+        button.append(make("span", { class: "picker-name" }, entry.name));
+        button.append(make("span", { class: "picker-detail" }, entry.slug + (entry.status !== "published" ? " · " + entry.status_label : "")));
+        item.appendChild(button);
         list.appendChild(item);
       });
     }
@@ -98,7 +103,9 @@
           return response.json();
         })
         .then(function (answer) {
-          if (number === asked) show(answer.entries);
+          if (number !== asked) return;
+          show(answer.entries);
+          if (answered) answered(answer);
         })
         .catch(function () {
           message.textContent = "Could not list the entries: try again.";
@@ -107,16 +114,97 @@
 
     search.addEventListener("input", load);
     list.addEventListener("click", function (event) {
-      var choose = event.target.closest(".picker-choice");
-      if (!choose) return;
-      box.close();
-      insertBlock(editor, "```framework " + choose.dataset.slug + "\n```");
+      var button = event.target.closest(".picker-choice");
+      if (button) choose(shown[button.dataset.slug], message);
     });
-    return function open() {
+    return function reset() {
       search.value = "";
       load();
-      box.showModal();
       search.focus();
+    };
+  }
+
+  function entryPicker(editor, url) {
+    var box = dialog("entry-picker", "Embed an entry");
+    var reset = entrySearch(box, url, function (entry) {
+      box.close();
+      insertBlock(editor, "```framework " + entry.slug + "\n```");
+    });
+    box.appendChild(closeButton(box));
+    return function open() {
+      box.showModal();
+      reset();
+    };
+  }
+
+  // A ```compare block: two to six entries in the order chosen, and optionally which facts
+  // (none ticked: every comparable one, as on the comparison pages).
+  function comparePicker(editor, url) {
+    var box = dialog("compare-picker", "Compare entries");
+    var chosen = [];
+    var limits = { min: 2, max: 6 };
+    var reset = entrySearch(box, url, function (entry, message) {
+      if (chosen.some(function (each) { return each.slug === entry.slug; })) return;
+      if (chosen.length >= limits.max) {
+        message.textContent = "A comparison holds " + limits.max + " entries at most.";
+        return;
+      }
+      chosen.push(entry);
+      showChosen();
+    }, function (answer) {
+      limits = answer.compare || limits;
+      if (!facts.childElementCount) showKinds(answer.kinds || []);
+    });
+    var heading = make("h3", { id: "compare-picker-chosen" }, "Compared, in this order");
+    var picked = make("ol", { class: "picker-chosen", "aria-labelledby": "compare-picker-chosen" });
+    var facts = make("fieldset", { class: "picker-facts" });
+    var insert = make("button", { type: "button", class: "button default" }, "Insert comparison");
+    box.append(heading, picked, facts, insert, closeButton(box));
+
+    function showChosen() {
+      picked.replaceChildren();
+      chosen.forEach(function (entry, index) {
+        var item = make("li", {}, entry.name + " ");
+        var remove = make("button", { type: "button", class: "picker-remove", "aria-label": "Remove " + entry.name }, "Remove");
+        remove.addEventListener("click", function () {
+          chosen.splice(index, 1);
+          showChosen();
+        });
+        item.appendChild(remove);
+        picked.appendChild(item);
+      });
+      if (!chosen.length) picked.appendChild(make("li", { class: "picker-empty" }, "Choose " + limits.min + " to " + limits.max + " entries above."));
+      insert.disabled = chosen.length < limits.min;
+    }
+
+    function showKinds(kinds) {
+      facts.appendChild(make("legend", {}, "Facts shown (none ticked: every comparable fact)"));
+      kinds.forEach(function (kind) {
+        var id = "compare-fact-" + kind.slug;
+        var row = make("p");
+        row.append(make("input", { type: "checkbox", id: id, value: kind.slug }), make("label", { for: id }, kind.name));
+        facts.appendChild(row);
+      });
+    }
+
+    insert.addEventListener("click", function () {
+      var ticked = Array.prototype.map.call(facts.querySelectorAll("input:checked"), function (input) {
+        return input.value;
+      });
+      var lines = ["```compare " + chosen.map(function (entry) { return entry.slug; }).join(" ")];
+      if (ticked.length) lines.push("facts: " + ticked.join(", "));
+      box.close();
+      insertBlock(editor, lines.concat("```").join("\n"));
+    });
+
+    return function open() {
+      chosen = [];
+      showChosen();
+      facts.querySelectorAll("input").forEach(function (input) {
+        input.checked = false;
+      });
+      box.showModal();
+      reset();
     };
   }
 
@@ -217,7 +305,10 @@
     button("Link", "Link (Ctrl+K)", function () {
       link(editor);
     });
-    if (editor.dataset.entryPicker) button("Entry…", "Embed a framework entry", entryPicker(editor, editor.dataset.entryPicker));
+    if (editor.dataset.entryPicker) {
+      button("Entry…", "Embed a framework entry", entryPicker(editor, editor.dataset.entryPicker));
+      button("Compare…", "Embed a comparison of entries' facts", comparePicker(editor, editor.dataset.entryPicker));
+    }
     var uploadUrl = editor.getAttribute("data-markdownx-upload-urls-path");
     if (uploadUrl) button("Figure…", "Upload an image as a figure", figurePicker(editor, uploadUrl));
 

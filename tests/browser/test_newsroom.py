@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from blog.models import Post
 from config.editorial.models import Autosave
+from frameworks.models import Fact, FactKind
 from tests.browser.conftest import Tab, logged_in, png_base64, publish_at
 
 LONG_BODY = "\n\n".join(f"Paragraph {number} about **frameworks**." for number in range(1, 201))
@@ -156,6 +157,41 @@ def test_a_figure_needs_its_alt_text_before_it_is_inserted(people, browser):
     assert ann.csp_errors == []
 
 
+def test_the_comparison_picker_inserts_a_compare_block_the_preview_shows(people, browser, make_framework):
+    site = people
+    call_command("loaddata", "fact_kinds.json", verbosity=0)
+    licence, release = FactKind.objects.get(slug="licence"), FactKind.objects.get(slug="first-release")
+    stated = (("Django", "BSD-3-Clause", "2005"), ("Flask", "BSD-3-Clause", "2010"), ("Bottle", "MIT", ""))
+    for name, value, year in stated:
+        entry = make_framework(name)
+        Fact.objects.create(framework=entry, kind=licence, value=value)
+        if year:
+            Fact.objects.create(framework=entry, kind=release, value=year)
+    ann = logged_in(browser, site, "ann")
+    ann.goto(site + "/admin/blog/post/add/")
+    ann.fill("#id_body", "Intro.")
+    ann.evaluate("() => { const e = document.querySelector('#id_body'); e.setSelectionRange(6, 6); }")
+    ann.get_by_role("button", name="Compare…").click()
+    picker = ann.locator("#compare-picker")
+    insert = picker.get_by_role("button", name="Insert comparison")
+    ann.fill("#compare-picker-search", "fl")
+    picker.locator(".picker-choice", has_text="Flask").click()
+    assert insert.is_disabled()  # one entry is no comparison
+    ann.fill("#compare-picker-search", "")
+    picker.locator(".picker-choice", has_text="Django").click()
+    picker.locator(".picker-choice", has_text="Bottle").click()
+    picker.get_by_role("button", name="Remove Bottle").click()
+    picker.get_by_label("First public release").check()
+    picker.get_by_label("Licence").check()
+    insert.click()
+    assert ann.input_value("#id_body") == "Intro.\n\n```compare flask django\nfacts: licence, first-release\n```\n\n"
+    table = ann.locator(".markdownx-preview .facts-table")
+    table.wait_for()
+    assert [th.text_content().strip() for th in table.locator("thead th").all()][1:] == ["Flask", "Django"]
+    assert [th.text_content().strip() for th in table.locator("tbody th").all()] == ["Licence", "First public release"]
+    assert ann.csp_errors == []
+
+
 def test_shortcuts_format_and_esc_then_tab_leaves_the_text(people, browser):
     site = people
     ann = logged_in(browser, site, "ann")
@@ -194,6 +230,11 @@ def test_newsroom_and_forms_are_axe_clean(people, browser, make_post, make_frame
         eve.goto(site + path)
         eve.wait_for_timeout(300)
         found[path] = Tab(eve).axe_violations()
+    eve.goto(f"{site}/admin/blog/post/{post.pk}/change/")
+    eve.get_by_role("button", name="Compare…").click()
+    eve.locator("#compare-picker .picker-choice", has_text="Litestar").click()
+    eve.locator("#compare-picker .picker-facts input").first.wait_for()
+    found["the comparison picker"] = Tab(eve).axe_violations()
     assert found == {path: [] for path in found}
 
 
