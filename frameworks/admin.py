@@ -92,8 +92,9 @@ class FrameworkAdmin(EditorialAdmin):
         return [picker, *super().get_urls()]
 
     def picker_view(self, request):
-        """The Markdown editor's pickers: entries by name, published and draft, as JSON; for the
-        comparison picker also the kinds of facts a ```compare block may name, and its limits."""
+        """The Markdown editor's pickers: entries by name, published and draft, as JSON; with
+        `kinds=1` (the comparison picker's first load) also the kinds of facts a ```compare block
+        may name, and its limits, so a search as you type reads the entries alone."""
         if not self.has_view_permission(request):
             raise PermissionDenied("You may not see the entries.")
         words = strip_controls(request.GET.get("q", ""))[0][:100].strip()
@@ -102,8 +103,11 @@ class FrameworkAdmin(EditorialAdmin):
             entries = entries.filter(models.Q(name__icontains=words) | models.Q(slug__icontains=words))
         fields = ["name", "slug", "status"]
         found = [{**row, "status_label": Status(row["status"]).label} for row in entries.values(*fields)[:PICKER_ROWS]]
-        kinds = list(FactKind.objects.values("slug", "name", "comparable"))
-        return JsonResponse({"entries": found, "kinds": kinds, "compare": {"min": COMPARE_MIN, "max": COMPARE_MAX}})
+        answer = {"entries": found}
+        if request.GET.get("kinds") == "1":
+            answer["kinds"] = list(FactKind.objects.values("slug", "name", "comparable"))
+            answer["compare"] = {"min": COMPARE_MIN, "max": COMPARE_MAX}
+        return JsonResponse(answer)
 
     @admin.display(description="fresh", boolean=True)
     def is_fresh(self, obj):

@@ -108,7 +108,8 @@ def import_csv(text: str) -> ImportReport:
             if kind is None:
                 continue
             cell = row[index].strip() if index < len(row) else ""
-            blank = {"where": f"Row {number} ({slug})", "kind": kind, "value": "", "source": "", "verified": None}
+            where = f"Row {number} ({slug})"
+            blank = {"where": where, "kind": kind, "value": "", "source": "", "verified": None, "refused": False}
             fields = wanted.setdefault((entry.pk, kind.pk), blank)
             try:
                 fields.update(read_cell(kind, part, cell))
@@ -116,7 +117,7 @@ def import_csv(text: str) -> ImportReport:
                 report.error(f"{fields['where']}, column “{rows[0][index].strip()}”: {' '.join(error.messages)}")
                 fields["refused"] = True  # reported once: no follow-on "source without a value"
     for fields in wanted.values():
-        if not fields["value"] and (fields["source"] or fields["verified"]) and not fields.get("refused"):
+        if not fields["value"] and (fields["source"] or fields["verified"]) and not fields["refused"]:
             report.error(f"{fields['where']}, column “{fields['kind'].slug}”: a source or a date without a value.")
     if report.errors:
         raise Refused(report)

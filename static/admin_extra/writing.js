@@ -69,8 +69,9 @@
   }
 
   // A search over the entries (the picker endpoint) inside a dialog: a list of buttons, one per
-  // entry found; `choose(entry)` hears which was clicked, `answered(answer)` every whole answer.
-  function entrySearch(box, url, choose, answered) {
+  // entry found; `choose(entry)` hears which was clicked, `answered(answer)` every whole answer,
+  // and `extra()` may add to the query string (the comparison picker asks for the kinds once).
+  function entrySearch(box, url, choose, answered, extra) {
     var id = box.id + "-search";
     var label = make("label", { for: id }, "Search entries by name");
     var search = make("input", { type: "search", id: id, autocomplete: "off" });
@@ -97,7 +98,8 @@
 
     function load() {
       var number = ++asked;
-      fetch(url + "?q=" + encodeURIComponent(search.value), { credentials: "same-origin" })
+      var query = "?q=" + encodeURIComponent(search.value) + (extra ? extra() : "");
+      fetch(url + query, { credentials: "same-origin" })
         .then(function (response) {
           if (!response.ok) throw new Error("HTTP " + response.status);
           return response.json();
@@ -152,8 +154,12 @@
       chosen.push(entry);
       showChosen();
     }, function (answer) {
-      limits = answer.compare || limits;
-      if (!facts.childElementCount) showKinds(answer.kinds || []);
+      if (!answer.kinds) return;
+      limits = answer.compare;
+      showKinds(answer.kinds);
+      showChosen();
+    }, function () {
+      return facts.childElementCount ? "" : "&kinds=1";
     });
     var heading = make("h3", { id: "compare-picker-chosen" }, "Compared, in this order");
     var picked = make("ol", { class: "picker-chosen", "aria-labelledby": "compare-picker-chosen" });
